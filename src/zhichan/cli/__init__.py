@@ -1,0 +1,51 @@
+"""The ``zhichan`` command line: thin Typer shells over the public API.
+
+Public API: ``app`` (the Typer application) and ``main`` (the console entry point).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from zhichan.cli import _ids, _regions, _workspace
+from zhichan.cli._common import console_err
+from zhichan.errors import InternalError, UserError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="zhichan",
+    help="知产 zhichan — 区域知识产权数据库与分析平台 (regional IP database and analyses)",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_workspace.register(app)
+app.add_typer(_ids.app, name="ids")
+app.add_typer(_regions.app, name="regions")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; user errors print a Chinese message and exit 2, bugs exit 70."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except UserError as exc:
+        console_err.print(f"[bold red]错误 error[/]: {exc.render()}")
+        sys.exit(2)
+    except InternalError as exc:
+        console_err.print(f"[bold red]内部错误 internal error[/] (请报告 please report): {exc}")
+        sys.exit(70)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        console_err.print("已中止 aborted")
+        sys.exit(1)
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
