@@ -121,10 +121,11 @@ def main() -> None:
             "old_parent": six(old.get("parent_code")),
             "new_code": six(new.get("code")), "new_name": new.get("name") or "",
             "new_parent": six(new.get("parent_code")), "doc_no": ev.get("doc_no") or "",
+            "detail": (ev.get("detail") or "").strip(),
         })
     write_csv(OUT / "region_changes.csv",
               ["seq", "year", "type", "level", "old_code", "old_name", "old_parent",
-               "new_code", "new_name", "new_parent", "doc_no"], change_rows)
+               "new_code", "new_name", "new_parent", "doc_no", "detail"], change_rows)
 
     town_rows = [
         {"code": code[:9], "name": name, "county_code": six(county)}

@@ -54,6 +54,7 @@ class RegionChange:
     new_code: str | None
     new_name: str | None
     doc_no: str | None
+    detail: str | None = None
 
 
 def _int(s: str) -> int | None:
@@ -114,7 +115,8 @@ class RegionCatalogue:
         return tuple(
             RegionChange(int(r["seq"]), int(r["year"]), r["type"], int(r["level"]),
                          r["old_code"] or None, r["old_name"] or None,
-                         r["new_code"] or None, r["new_name"] or None, r["doc_no"] or None)
+                         r["new_code"] or None, r["new_name"] or None, r["doc_no"] or None,
+                         r["detail"] or None)
             for r in read_csv_rows("region_changes.csv")
         )
 

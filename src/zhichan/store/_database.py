@@ -1,0 +1,143 @@
+"""The DuckDB connection: the only place zhichan opens a database."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import duckdb
+
+from zhichan.errors import ConstraintViolation, SchemaError
+
+# DuckDB reports broken keys and checks with these exception classes.
+_CONSTRAINT_ERRORS = (duckdb.ConstraintException,)
+
+
+class Database:
+    """One open DuckDB database (a file, or ``:memory:``) with transactions and bulk loading."""
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            raise SchemaError(
+                f"无法打开数据库 cannot open the database: {self.path}",
+                found=str(exc).splitlines()[0],
+                fix="检查文件是否被其他进程占用或已损坏 (is another process holding it, or is it damaged?)",
+            ) from exc
+        self._depth = 0
+
+    # -- statements ------------------------------------------------------------------------------
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> "Database":
+        """Run one statement; key and check violations become ``ConstraintViolation``."""
+        try:
+            self.con.execute(sql, params or [])
+        except _CONSTRAINT_ERRORS as exc:
+            raise _violation(exc, sql) from exc
+        return self
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple]:
+        return self.con.execute(sql, params or []).fetchall()
+
+    def query_dicts(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        row = self.con.execute(sql, params or []).fetchone()
+        return None if row is None else row[0]
+
+    def tables(self) -> list[str]:
+        return [r[0] for r in self.query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1")]
+
+    # -- transactions ----------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator["Database"]:
+        """All-or-nothing block; nested blocks join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.con.execute("COMMIT")
+            except _CONSTRAINT_ERRORS as exc:
+                raise _violation(exc, "COMMIT") from exc
+        finally:
+            self._depth = 0
+
+    # -- bulk ------------------------------------------------------------------------------------
+
+    def load_csv(self, table: str, columns: Sequence[str], csv_path: str | Path, *, select: str | None = None) -> int:
+        """Insert a CSV file set-wise (header row expected); ``select`` may transform its columns."""
+        cols = ", ".join(columns)
+        body = select or cols
+        before = self.scalar(f"SELECT count(*) FROM {table}")
+        self.execute(
+            f"INSERT INTO {table} ({cols}) SELECT {body} FROM read_csv(?, header = true, all_varchar = true)",
+            [str(csv_path)],
+        )
+        return self.scalar(f"SELECT count(*) FROM {table}") - before
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Insert many Python rows through a temporary CSV (far faster than executemany)."""
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", encoding="utf-8", delete=False) as fh:
+            w = csv.writer(fh)
+            w.writerow(columns)
+            n = 0
+            for row in rows:
+                w.writerow(["" if v is None else v for v in row])
+                n += 1
+            tmp = fh.name
+        try:
+            if n:
+                casts = ", ".join(f"nullif({c}, '') AS {c}" for c in columns)
+                self.load_csv(table, columns, tmp, select=casts)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        return n
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _violation(exc: Exception, sql: str) -> ConstraintViolation:
+    msg = str(exc).splitlines()[0]
+    table = _table_of(sql)
+    return ConstraintViolation(
+        f"数据不符合表约束，已拒绝 row refused by a key or check of the canonical schema: {msg}",
+        where=f"表 table {table}" if table else None,
+        fix="更正该行的取值后重试 (correct the value and retry); 约束定义见 docs/architecture.md",
+    )
+
+
+def _table_of(sql: str) -> str | None:
+    words = sql.replace("(", " ").split()
+    for i, w in enumerate(words[:-1]):
+        if w.upper() in ("INTO", "UPDATE", "FROM"):
+            return words[i + 1]
+    return None
