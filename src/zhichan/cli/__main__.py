@@ -1,3 +1,5 @@
+"""``python -m zhichan.cli``."""
+
 from zhichan.cli import main
 
 main()

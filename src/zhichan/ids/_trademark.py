@@ -11,7 +11,7 @@ from zhichan.ids._text import compact
 __all__ = ["TrademarkNumber", "parse_trademark_number", "normalise_trademark_number"]
 
 # Madrid designations are often written with a G prefix; "第 12345678 号" in running text.
-_TM = re.compile(r"(?:第)?(G)?0*([1-9][0-9]{0,9})([A-Z])?(?:号)?")
+_TM = re.compile(r"(?:第)?(G)?0*([1-9][0-9]{0,8})([A-Z])?(?:号)?")
 _LABEL = re.compile(r"(?:商标注册号|注册号|申请号|商标号)[:.]?")
 
 
@@ -42,13 +42,10 @@ def _parse(value: str) -> TrademarkNumber | Problem:
         return Problem(
             "bad-format",
             f"商标号格式错误 not a trademark number: {t!r}",
-            expected="1–10 digits, optionally a letter suffix or a G prefix",
+            expected="1–9 digits, optionally a letter suffix or a G prefix",
         )
     g, digits, suffix = m.groups()
-    warnings: tuple[str, ...] = ()
-    if len(digits) > 9:
-        warnings = (f"tm-long: 商标号超过9位 longer than 9 digits ({len(digits)})",)
-    return TrademarkNumber(digits, suffix, g is not None, warnings)
+    return TrademarkNumber(digits, suffix, g is not None)
 
 
 def parse_trademark_number(value: str) -> TrademarkNumber:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zhichan.ids._region_code import PROVINCE_PREFIXES
 from zhichan.ids._problem import Problem, raise_problem
 from zhichan.ids._text import compact
 
@@ -156,6 +157,8 @@ def _parse(value: str) -> Uscc | Problem:
         warnings.append(f"uscc-unknown-authority: 未知登记管理部门代码 unknown authority code {t[0]}")
     elif org_type is None:
         warnings.append(f"uscc-unknown-org-type: 未知机构类别代码 unknown organisation type {t[1]}")
+    if t[2:4] not in PROVINCE_PREFIXES and t[2:8] != "100000":  # 100000: national registrations
+        warnings.append(f"uscc-region-unknown: 登记机关区划代码不存在 no such region prefix {t[2:8]}")
     org_code = t[8:17]
     org_ok = _org_check(org_code[:8]) == org_code[8]
     return Uscc(
