@@ -1,10 +1,59 @@
 """Packaged, read-only reference data: divisions, boundaries, classifications, concordances.
 
 Public API:
-- ``regions``: the division catalogue (``get``, ``children``, ``path``, ``current_code`` …)
-- ``Region``, ``RegionChange``: its records
+- ``regions``: the division catalogue (``get``, ``children``, ``path``, ``current_code`` …);
+  ``Region``, ``RegionChange`` are its records
+- boundaries: ``boundary_codes``, ``geometry``, ``feature_collection``, ``centroid``, ``centroids``
+- classifications: ``nice_class``, ``nice_classes``, ``tech_field``, ``tech_fields``,
+  ``sei_industries``, ``sei_of``, ``normalise_ipc``, and the loaders ``classification_rows``,
+  ``concordance_rows`` used to fill the store
 """
 
+from zhichan.reference._boundaries import (
+    boundary_codes,
+    centroid,
+    centroids,
+    feature_collection,
+    geometry,
+)
+from zhichan.reference._classifications import (
+    NiceClass,
+    SeiIndustry,
+    TechField,
+    classification_rows,
+    concordance_rows,
+    nice_class,
+    nice_classes,
+    sei_industries,
+    sei_of,
+    tech_field,
+    tech_fields,
+)
+from zhichan.reference._ipc import IpcCode
+from zhichan.reference._ipc import normalize_ipc as normalise_ipc
 from zhichan.reference._regions import Region, RegionCatalogue, RegionChange, regions
 
-__all__ = ["Region", "RegionCatalogue", "RegionChange", "regions"]
+__all__ = [
+    "IpcCode",
+    "NiceClass",
+    "Region",
+    "RegionCatalogue",
+    "RegionChange",
+    "SeiIndustry",
+    "TechField",
+    "boundary_codes",
+    "centroid",
+    "centroids",
+    "classification_rows",
+    "concordance_rows",
+    "feature_collection",
+    "geometry",
+    "nice_class",
+    "nice_classes",
+    "normalise_ipc",
+    "regions",
+    "sei_industries",
+    "sei_of",
+    "tech_field",
+    "tech_fields",
+]

@@ -1,0 +1,1 @@
+"""Ingest: readers, profiles, record builders, region resolver, name normaliser."""
