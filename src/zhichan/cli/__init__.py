@@ -30,22 +30,10 @@ app.add_typer(_regions.app, name="regions")
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user errors print a Chinese message and exit 2, bugs exit 70."""
     try:
-        app(args=argv, standalone_mode=False)
+        app(args=argv)
     except UserError as exc:
-        console_err.print(f"[bold red]错误 error[/]: {exc.render()}")
+        console_err.print(f"[bold red]错误 error[/]: {exc.render()}", highlight=False)
         sys.exit(2)
     except InternalError as exc:
-        console_err.print(f"[bold red]内部错误 internal error[/] (请报告 please report): {exc}")
+        console_err.print(f"[bold red]内部错误 internal error[/] (请报告 please report): {exc}", highlight=False)
         sys.exit(70)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        console_err.print("已中止 aborted")
-        sys.exit(1)
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
