@@ -129,12 +129,48 @@ def _build_level(src: Path, level: str, tol: float) -> tuple[list[dict], list[tu
     return features, centroids
 
 
+def _successors(features: list[dict]) -> tuple[list[dict], list[tuple]]:
+    """Shapes for current county codes the source lacks, dissolved from their predecessors.
+
+    The source predates recent mergers (e.g. 两江新区 500157 = 江北区 500105 + 渝北区 500112 in
+    2025): a current code whose shipped predecessors map to it by the recorded changes gets
+    their union. Predecessors come from the same coverage, so the union is clean.
+    """
+    from zhichan.reference import regions
+
+    shipped = {f["properties"]["code"]: f for f in features}
+    parts: dict[str, list[str]] = {}
+    for code in shipped:
+        if code in regions and not regions.is_current(code):
+            new = regions.current_code(code)
+            if new and new not in shipped and regions.is_current(new) and regions.get(new).level == "county":
+                parts.setdefault(new, []).append(code)
+    out, cents = [], []
+    for new, olds in sorted(parts.items()):
+        geom = _round(np.array([shapely.union_all([shape(shipped[c]["geometry"]) for c in olds])],
+                               dtype=object))[0]
+        name = regions.get(new).name
+        out.append({"type": "Feature",
+                    "properties": {"code": new, "name": name, "level": "county",
+                                   "derived_from": ",".join(sorted(olds))},
+                    "geometry": mapping(geom)})
+        inside, true = shapely.point_on_surface(geom), shapely.centroid(geom)
+        cents.append(("county", new, name, round(inside.x, DECIMALS), round(inside.y, DECIMALS),
+                      round(true.x, DECIMALS), round(true.y, DECIMALS)))
+        print(f"  derived {new} {name} from {', '.join(sorted(olds))}")
+    return out, cents
+
+
 def main() -> None:
     shared = parse_args(__doc__.splitlines()[0])
     all_centroids: list[tuple] = []
     for src_name, (level, tol) in LEVELS.items():
         features, centroids = _build_level(
             shared / "boundaries" / f"{src_name}.geojson", level, tol)
+        if level == "county":
+            derived, derived_centroids = _successors(features)
+            features += derived
+            centroids += derived_centroids
         doc = {"type": "FeatureCollection", "features": features}
         text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
         write_output(f"boundaries_{level}.geojson.gz", text.encode("utf-8"), compress=True)

@@ -6,7 +6,8 @@ Sources in ``classifications/``: ``nice_classes_zh_2016.csv``, ``ipc_technology_
 
 Writes ``nice_classes.csv``, ``tech_fields.csv``, ``ipc_tech_fields.csv``,
 ``sei_industries.csv``, ``sei_rules.csv`` and ``ipc_sei_2021.csv.gz`` into
-``src/zhichan/reference/data``. Run: ``.venv/bin/python scripts/reference/build_classifications.py``.
+``src/zhichan/reference/data``.
+Run: ``.venv/bin/python scripts/reference/build_classifications.py``.
 """
 
 from __future__ import annotations

@@ -17,7 +17,11 @@ app = typer.Typer(
 )
 
 _LEVEL_LABELS = {
-    "province": "省级", "prefecture": "地级", "county": "县级", "township": "乡级", "village": "村级",
+    "province": "省级",
+    "prefecture": "地级",
+    "county": "县级",
+    "township": "乡级",
+    "village": "村级",
 }
 
 
@@ -37,7 +41,8 @@ def _summary(r: CheckResult) -> str:
     elif r.kind == "uscc":
         parts.append(f"{d['authority'] or '?'}/{d['org_type'] or '?'}")
         parts.append(f"登记地 {d['region_code']}")
-        parts.append(f"组织机构代码 {d['org_code']}" + ("" if d["org_code_check_ok"] else "(校验不符)"))
+        inner = "" if d["org_code_check_ok"] else "(校验不符)"
+        parts.append(f"组织机构代码 {d['org_code']}{inner}")
     elif r.kind == "region_code":
         parts.append(f"{d['province_name']} {_LEVEL_LABELS[d['level']]}")
     elif r.kind == "trademark_number" and d.get("international"):

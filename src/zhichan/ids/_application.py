@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import mul
 
 from zhichan.ids._problem import MAX_YEAR, Problem, raise_problem
 from zhichan.ids._text import compact
@@ -73,10 +74,13 @@ class ApplicationNumber:
         return len(self.digits) == 8
 
 
+# Weighted sum over the ASCII codes in C (map/mul), minus 48 x the weights used: ~4x faster
+# than a Python loop, which matters on millions of rows.
+_ASCII_ZERO_OFFSET = {n: 48 * sum(_WEIGHTS[:n]) for n in (8, 12)}
+
+
 def _check_char(digits: str) -> str:
-    total = 0
-    for c, w in zip(digits, _WEIGHTS):
-        total += (ord(c) - 48) * w
+    total = sum(map(mul, digits.encode("ascii"), _WEIGHTS)) - _ASCII_ZERO_OFFSET[len(digits)]
     return _CHECK_CHARS[total % 11]
 
 
@@ -88,7 +92,7 @@ def application_check_char(digits: str) -> str:
             Problem(
                 "wrong-length",
                 "申请号位数错误 an application number has 12 or 8 digits",
-                expected="12 digits (since 2003-10-01) or 8 digits (before), without the check character",
+                expected="12 digits (since 2003-10-01) or 8 (before), without the check character",
             ),
             digits,
         )
@@ -115,7 +119,11 @@ def _diagnose(t: str, raw: str) -> Problem:
     )
 
 
-def _parse(value: str) -> ApplicationNumber | Problem:
+_Scan = tuple[str | None, str, str, bool, int, str, list[str]]
+
+
+def _scan(value: str) -> _Scan | Problem:
+    """(prefix, digits, check char, check supplied, year, type digit, warnings) or a Problem."""
     if not isinstance(value, str):
         return Problem("not-text", f"不是文本 not text: {type(value).__name__}")
     t = compact(value)
@@ -137,9 +145,10 @@ def _parse(value: str) -> ApplicationNumber | Problem:
             )
         if year < 2003:
             warnings.append(
-                f"format-year-mismatch: 12位申请号始于2003年 12-digit numbers began in 2003, found {year}"
+                "format-year-mismatch: 12位申请号始于2003年 "
+                f"12-digit numbers began in 2003, found {year}"
             )
-        type_digit, serial = digits[4], digits[5:]
+        type_digit = digits[4]
     else:
         yy = int(digits[:2])
         if yy >= 85:
@@ -152,9 +161,8 @@ def _parse(value: str) -> ApplicationNumber | Problem:
                 f"申请年份不可能 impossible filing year in an 8-digit number: {digits[:2]}",
                 expected="85–99 or 00–03 (the 8-digit format ran from 1985 to 2003-09-30)",
             )
-        type_digit, serial = digits[2], digits[3:]
-    kind = _TYPE_DIGITS.get(type_digit)
-    if kind is None:
+        type_digit = digits[2]
+    if type_digit not in _TYPE_DIGITS:
         return Problem(
             "unknown-type",
             f"未知专利类型代码 unknown patent type digit: {type_digit}",
@@ -174,17 +182,19 @@ def _parse(value: str) -> ApplicationNumber | Problem:
             expected=f"{digits}.{expected_check}",
             fix="核对数字是否录错 check the digits for a typing error",
         )
+    return prefix, digits, expected_check, supplied, year, type_digit, warnings
+
+
+def _parse(value: str) -> ApplicationNumber | Problem:
+    scan = _scan(value)
+    if isinstance(scan, Problem):
+        return scan
+    prefix, digits, check, supplied, year, type_digit, warnings = scan
+    patent_type, pct = _TYPE_DIGITS[type_digit]
+    serial = digits[5:] if len(digits) == 12 else digits[3:]
     return ApplicationNumber(
-        digits=digits,
-        check_char=expected_check,
-        year=year,
-        type_digit=type_digit,
-        patent_type=kind[0],
-        pct=kind[1],
-        serial=serial,
-        prefix=prefix,
-        check_supplied=supplied,
-        warnings=tuple(warnings),
+        digits, check, year, type_digit, patent_type, pct, serial, prefix, supplied,
+        tuple(warnings),
     )
 
 
@@ -198,11 +208,11 @@ def parse_application_number(value: str) -> ApplicationNumber:
 
 def normalise_application_number(value: str) -> str | None:
     """``"201220687633.0"`` style, or None when ``value`` is not a valid application number."""
-    result = _parse(value)
-    return None if isinstance(result, Problem) else result.normalised
+    scan = _scan(value)
+    return None if isinstance(scan, Problem) else f"{scan[1]}.{scan[2]}"
 
 
 def verify_application_number(value: str) -> bool:
     """True when ``value`` carries a check character and it matches; False otherwise."""
-    result = _parse(value)
-    return not isinstance(result, Problem) and result.check_supplied
+    scan = _scan(value)
+    return not isinstance(scan, Problem) and scan[3]

@@ -30,7 +30,8 @@ _ALIASES = {
 }
 
 _USCC_LIKE = re.compile(r"[0-9A-Z]{18}")
-_APP_LIKE = re.compile(r"(?:ZL|CN)?\.?[0-9]{8,12}\.[0-9X]|ZL.*|[0-9]{13}|[0-9]{12}X")
+_APP_DOTTED = re.compile(r"(?:CN)?\.?(?:[0-9]{12}|[0-9]{8})\.[0-9X]?")
+_NEW_APP = re.compile(r"[0-9]{12}[0-9X]?")
 _PUB_LIKE = re.compile(r"[A-Z]{2}[0-9]{4,13}(?:[A-Z][0-9]?)?|[0-9]{9}[A-Z][0-9]?")
 _OLD_APP_LIKE = re.compile(r"(?:8[5-9]|9[0-9]|0[0-3])[12389][0-9]{5}[0-9X]?")
 _TM_LIKE = re.compile(r"(?:第)?G?[0-9]{1,9}[A-Z]?(?:号)?")
@@ -78,26 +79,23 @@ def detect_kind(value: str) -> str:
     n = len(t)
     if n == 18 and _USCC_LIKE.fullmatch(t):
         return "uscc"
-    if _APP_LIKE.fullmatch(t):
+    if t.startswith("ZL") or _APP_DOTTED.fullmatch(t):
         return "application_number"
-    if t.startswith("CN") and t[2:].isdigit() and len(t) - 2 in (12, 13):
+    cn = t.startswith("CN")
+    body = t[2:] if cn else t
+    if _NEW_APP.fullmatch(body) and (cn or len(body) == 13 or body[:2] in ("19", "20")):
         return "application_number"
-    if t.isdigit():
-        if n == 12:
-            return "application_number" if t[:2] in ("19", "20") else "region_code"
-        if n in (8, 9) and _OLD_APP_LIKE.fullmatch(t):
-            # A bare 9-digit string is an old application number only if its check passes.
-            if n == 8 or not isinstance(_application._parse(t), Problem):
-                return "application_number"
-        if n in (6, 9) and t[:2] in _region_code.PROVINCE_PREFIXES:
-            return "region_code"
-        if n <= 9:
-            return "trademark_number"
-        return "unknown"
-    if _OLD_APP_LIKE.fullmatch(t):
-        return "application_number"  # 8 digits + X
-    if _PUB_LIKE.fullmatch(t):
+    if _OLD_APP_LIKE.fullmatch(body):
+        # Bare 9 digits are an old application number only if the check passes; else they
+        # are more likely a trademark number.
+        if len(body) == 8 or body[-1] == "X" or not isinstance(_application._parse(body), Problem):
+            return "application_number"
+    if cn or _PUB_LIKE.fullmatch(t):
         return "publication_number"
+    if t.isdigit():
+        if n in (6, 9, 12) and t[:2] in _region_code.PROVINCE_PREFIXES:
+            return "region_code"
+        return "trademark_number" if n <= 9 else "unknown"
     if _TM_LIKE.fullmatch(t):
         return "trademark_number"
     if n == 18:

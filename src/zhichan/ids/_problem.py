@@ -1,4 +1,4 @@
-"""Why an identifier was rejected, as a value: the parsers return it, the public wrappers raise it."""
+"""Why an identifier was rejected, as a value: parsers return it, public wrappers raise it."""
 
 from __future__ import annotations
 

@@ -92,7 +92,7 @@ def _parse_cn(number: str, kind: str | None, warnings: list[str]) -> Publication
         if not "85" <= number[:2] <= "88":
             return Problem(
                 "impossible-year",
-                f"8位公开号年份不可能 impossible year in an 8-digit publication number: {number[:2]}",
+                f"8位公开号年份不可能 impossible year in an 8-digit number: {number[:2]}",
                 expected="85–88",
             )
         type_digit, era = number[2], "old"
@@ -163,7 +163,7 @@ def _parse(value: str) -> PublicationNumber | Problem:
 
 
 def parse_publication_number(value: str) -> PublicationNumber:
-    """Parse e.g. ``"CN 102345678 B"``; raise InvalidIdentifierError if malformed or inconsistent."""
+    """Parse e.g. ``"CN 102345678 B"``; raise InvalidIdentifierError if bad or inconsistent."""
     result = _parse(value)
     if isinstance(result, Problem):
         raise_problem(result, value, where="专利公开(公告)号 publication number")

@@ -28,7 +28,8 @@ PROVINCE_PREFIXES: dict[str, str] = {
     "41": "河南省", "42": "湖北省", "43": "湖南省", "44": "广东省", "45": "广西壮族自治区",
     "46": "海南省",
     "50": "重庆市", "51": "四川省", "52": "贵州省", "53": "云南省", "54": "西藏自治区",
-    "61": "陕西省", "62": "甘肃省", "63": "青海省", "64": "宁夏回族自治区", "65": "新疆维吾尔自治区",
+    "61": "陕西省", "62": "甘肃省", "63": "青海省", "64": "宁夏回族自治区",
+    "65": "新疆维吾尔自治区",
     "71": "台湾省", "81": "香港特别行政区", "82": "澳门特别行政区",
 }
 
@@ -112,13 +113,18 @@ def _parse(value: str) -> RegionCode | Problem:
         normalised, level = t[:9], "township"
     else:
         normalised = t[:6]
-        level = "province" if pp == "00" and cc == "00" else "prefecture" if cc == "00" else "county"
+        if cc != "00":
+            level = "county"
+        else:
+            level = "province" if pp == "00" else "prefecture"
     if pp == "00" and cc != "00":
         return Problem("bad-structure",
                        f"地级位为00而县级位非00 prefecture digits 00 with county digits {cc}",
                        expected="ends in 0000 (province), 00 (prefecture) or a full county code")
     if pp == "00" and level in ("township", "village"):
-        return Problem("bad-structure", "乡镇代码缺少地级位 township code without prefecture digits")
+        return Problem(
+            "bad-structure", "乡镇代码缺少地级位 township code without prefecture digits"
+        )
     if level in ("township", "village") and village and township == "000":
         return Problem("bad-structure", "村级代码缺少乡级位 village code without township digits")
     return RegionCode(
@@ -147,5 +153,5 @@ def normalise_region_code(value: str) -> str | None:
 
 
 def region_code_level(value: str) -> str:
-    """``province``, ``prefecture``, ``county``, ``township`` or ``village``; raises if malformed."""
+    """``province``, ``prefecture``, ``county``, ``township`` or ``village``; raises if bad."""
     return parse_region_code(value).level

@@ -150,6 +150,8 @@ def feature_collection(level: BoundaryLevel, codes: Any = None) -> dict[str, Any
     lvl = _check_level(level)
     if codes is None:
         return json.loads(_text(lvl))  # parse anew: callers may mutate the result
+    if isinstance(codes, (str, int)):  # a single code, not an iterable of characters
+        codes = [codes]
     wanted = [_clean_code(c) for c in codes]
     feats = _features(lvl)
     for c in wanted:

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from zhichan.errors import ReferenceDataError
-from zhichan.reference._ipc import IpcCode, normalize_ipc
+from zhichan.reference._ipc import IpcCode, normalise_ipc
 
 __all__ = [
     "NiceClass",
@@ -93,9 +93,11 @@ def _rows(name: str) -> list[dict[str, str]]:
 @cache
 def nice_classes() -> tuple[NiceClass, ...]:
     """The 45 Nice classes in order."""
+    rows = _rows("nice_classes.csv")
     return tuple(
-        NiceClass(int(r["number"]), r["title_zh"], r["title_en"], r["kind"], r["short_zh"])  # type: ignore[arg-type]
-        for r in _rows("nice_classes.csv")
+        NiceClass(int(r["number"]), r["title_zh"], r["title_en"],
+                  "goods" if r["kind"] == "goods" else "services", r["short_zh"])
+        for r in rows
     )
 
 
@@ -148,7 +150,7 @@ def _tech_field_of(code: IpcCode) -> TechField | None:
 def tech_field(ipc: str | IpcCode) -> TechField | None:
     """The technology field of an IPC symbol, or ``None`` if unparsable or not covered
     (e.g. post-2016 subclasses such as H10B, or A61K groups outside the table)."""
-    code = normalize_ipc(ipc)
+    code = normalise_ipc(ipc)
     return _tech_field_of(code) if code is not None else None
 
 
@@ -218,7 +220,7 @@ def _sei_of(code: IpcCode, most_specific: bool) -> tuple[str, ...]:
 
 def sei_rules_of(ipc: str | IpcCode, *, most_specific: bool = False) -> list[int]:
     """Rule ids of the 2021 table that cover an IPC symbol (see :func:`sei_of`)."""
-    code = normalize_ipc(ipc)
+    code = normalise_ipc(ipc)
     return list(_sei_rules_of(code, most_specific)) if code is not None else []
 
 
@@ -230,7 +232,7 @@ def sei_of(ipc: str | IpcCode, *, most_specific: bool = False) -> list[str]:
     1.1 and H04B 7/00 for other codes). ``most_specific=True`` keeps only the longest
     listed prefix.
     """
-    code = normalize_ipc(ipc)
+    code = normalise_ipc(ipc)
     return list(_sei_of(code, most_specific)) if code is not None else []
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from zhichan.errors import InvalidIdentifierError
 
-__all__ = ["IpcCode", "normalize_ipc"]
+__all__ = ["IpcCode", "normalise_ipc"]
 
 # subclass, then optionally main group "/" subgroup; anything after is ignored (edition tags)
 _FREE = re.compile(r"([A-H])\s*(\d)\s*(\d)\s*([A-Z])(?:[\s\-]*(\d{1,4})\s*/\s*(\d{1,6}))?")
@@ -73,7 +73,7 @@ def _parse(text: str) -> IpcCode | None:
     return _make(subclass, m.group(5), m.group(6))
 
 
-def normalize_ipc(text: object, *, strict: bool = False) -> IpcCode | None:
+def normalise_ipc(text: object, *, strict: bool = False) -> IpcCode | None:
     """Parse an IPC symbol; ``None`` if it is not one (or raise when ``strict``)."""
     if isinstance(text, IpcCode):
         return text
@@ -81,7 +81,7 @@ def normalize_ipc(text: object, *, strict: bool = False) -> IpcCode | None:
     if result is None and strict:
         raise InvalidIdentifierError(
             "无法识别的 IPC 分类号 unrecognised IPC symbol",
-            where="zhichan.reference.normalize_ipc",
+            where="zhichan.reference.normalise_ipc",
             expected="如 e.g. G06F 17/30, G06F17/30, G06F0017300000 或 or G06F",
             found=repr(text),
             fix="检查分类号的部、类、小类、大组/小组 check section, class, subclass, group/subgroup",

@@ -126,7 +126,11 @@ def _reason(value: str) -> tuple[str, str]:
 @pytest.mark.parametrize(
     ("value", "code", "text"),
     [
-        ("201220687633.5", "check-mismatch", "校验位错误 check character mismatch: expected 0, found 5"),
+        (
+            "201220687633.5",
+            "check-mismatch",
+            "校验位错误 check character mismatch: expected 0, found 5",
+        ),
         ("200810012345.x", "check-mismatch", "expected 3, found X"),
         ("201240687633.0", "unknown-type", "unknown patent type digit: 4"),
         ("198420687633", "impossible-year", "impossible filing year: 1984"),

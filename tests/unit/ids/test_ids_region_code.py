@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from zhichan.errors import InvalidIdentifierError
-from zhichan.ids import PROVINCE_PREFIXES, normalise_region_code, parse_region_code, region_code_level
+from zhichan.ids import (
+    PROVINCE_PREFIXES,
+    normalise_region_code,
+    parse_region_code,
+    region_code_level,
+)
 
 
 def test_the_34_province_prefixes() -> None:

@@ -17,7 +17,7 @@ def test_counts_per_level():
     # the prefecture file, as in the source
     assert len(b.boundary_codes("province")) == 34
     assert len(b.boundary_codes("prefecture")) == 375
-    assert len(b.boundary_codes("county")) == 2891
+    assert len(b.boundary_codes("county")) == 2891 + 3  # + 3 dissolved from predecessors
 
 
 def test_known_codes_and_levels():
@@ -77,7 +77,10 @@ def test_neighbours_share_a_border():
 
 
 def test_chongqing_counties_form_a_gapless_coverage():
-    codes = sorted(c for c in b.boundary_codes("county") if c.startswith("50"))
+    from zhichan.reference import regions
+
+    # today's units only: the pre-2025 江北区/渝北区 are shipped too, for historical maps
+    codes = sorted(c for c in b.boundary_codes("county") if c.startswith("50") and regions.is_current(c))
     geoms = np.array([b.geometry(c) for c in codes])
     union = shapely.union_all(geoms)
     overlap = shapely.area(geoms).sum() - union.area
@@ -102,8 +105,8 @@ def test_feature_collection_and_fresh_copies():
 
 def test_unknown_and_malformed_codes_raise():
     with pytest.raises(ReferenceDataError) as info:
-        b.geometry("500157")  # 两江新区 (2025) postdates the boundaries
-    assert "500157" in str(info.value) and info.value.fix
+        b.geometry("653132")  # 岑岭县 postdates the boundaries, with no recorded predecessor
+    assert "653132" in str(info.value) and info.value.fix
     with pytest.raises(ReferenceDataError):
         b.centroid("12345")
     with pytest.raises(ReferenceDataError):
@@ -118,3 +121,14 @@ def test_total_shipped_size_under_8_mb():
              if p.name.startswith(("boundaries", "centroids"))]
     assert len(names) == 4
     assert sum(len(data.joinpath(n).read_bytes()) for n in names) <= 8 * 1024 * 1024
+
+
+def test_merged_county_dissolved_from_predecessors():
+    """两江新区 (2025) is the union of 江北区 and 渝北区, sharing borders with its neighbours."""
+    from zhichan.reference import centroid, geometry
+
+    new = geometry("500157")
+    old = shapely.union_all([geometry("500105"), geometry("500112")])
+    assert abs(new.area - old.area) < 1e-9
+    assert new.intersection(geometry("500109")).length > 0.1  # borders 北碚区
+    assert geometry("500157").contains(shapely.Point(*centroid("500157")))

@@ -1,0 +1,237 @@
+"""The name index behind the address resolver: every name and short form of every vintage.
+
+Built once, lazily, from ``zhichan.reference.regions``: current and historical names of
+provinces, prefectures and counties (historical names point at today's unit via
+``regions.current_code``), short forms (深圳, 恩施州, 石柱县, 内蒙古 …), township names as weak
+evidence, and markers for Hong Kong, Macao, Taiwan and foreign countries. Matching runs on a C
+Aho–Corasick automaton (pyahocorasick) when it is installed, else on a dict-based scan.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from zhichan.ingest._resolver_foreign import FOREIGN_NAMES, SAR_ALIASES
+from zhichan.reference import regions
+
+# Level bits: a hypothesis records which levels it has seen as a bit mask.
+PROV, PREF, COUNTY, TOWN = 1, 2, 4, 8
+LEVEL_BIT = {"province": PROV, "prefecture": PREF, "county": COUNTY}
+BIT_LEVEL = {PROV: "province", PREF: "prefecture", COUNTY: "county"}
+
+# Entry kinds.
+REGION, TOWNSHIP, FOREIGN = 0, 1, 2
+
+# Weights: a full name (with its administrative suffix) is strong evidence, a bare short form
+# weaker; a province short form beats a same-spelled prefecture (海南 → 海南省, not 海南州).
+W_FULL = 2.0
+W_SUFFIXED_SHORT = 1.8  # 恩施州, 石柱县: a suffix, but not the official one
+W_SHORT = 1.2
+W_SHORT_PROVINCE = 1.6
+W_HISTORICAL = 0.1  # subtracted: a current name wins over an old one only when nothing else counts
+W_TOWNSHIP = 0.8
+
+_SUFFIXES = (
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区",
+    "矿区", "省", "市", "县", "区", "旗", "盟",
+)
+_ETHNIC = (
+    "土家族|苗族|藏族|羌族|彝族|壮族|布依族|侗族|瑶族|白族|哈尼族|傣族|傈僳族|佤族|拉祜族|"
+    "纳西族|景颇族|布朗族|普米族|怒族|独龙族|德昂族|阿昌族|基诺族|蒙古族|蒙古|回族|维吾尔族|"
+    "维吾尔|哈萨克族|哈萨克|柯尔克孜族|柯尔克孜|锡伯族|塔吉克族|塔吉克|乌孜别克族|俄罗斯族|"
+    "鄂温克族|鄂伦春族|达斡尔族|赫哲族|满族|朝鲜族|畲族|黎族|水族|仫佬族|毛南族|仡佬族|京族|"
+    "土族|撒拉族|东乡族|保安族|裕固族|门巴族|珞巴族|高山族|各族|壮"
+)
+_AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})*自治(州|县|旗|区)$")
+# Names that are placeholders, not units.
+_PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    """Today's unit a code resolves to, with its chain of ancestors."""
+
+    code: str
+    name: str
+    level: str
+    province_code: str | None
+    prefecture_code: str | None
+    county_code: str | None
+    ancestors: frozenset[str]
+
+
+# A candidate is (code, level bit, weight); an entry is (kind, is_short, candidates, alias).
+Candidate = tuple[str, int, float]
+Entry = tuple[int, bool, tuple[Candidate, ...], str]
+
+
+def short_forms(name: str) -> list[tuple[str, float]]:
+    """Short forms of an official name with their weights (full name not included)."""
+    out: list[tuple[str, float]] = []
+    m = _AUTONOMOUS.match(name)
+    if m:
+        base, kind = m.group(1), m.group(2)
+        if kind == "区":  # 内蒙古自治区, 广西壮族自治区 → 内蒙古, 广西
+            out.append((base, W_SHORT_PROVINCE))
+        else:  # 恩施土家族苗族自治州 → 恩施州, 恩施; 石柱土家族自治县 → 石柱县, 石柱
+            out.append((base + kind, W_SUFFIXED_SHORT))
+            out.append((base + "自治" + kind, W_SUFFIXED_SHORT))
+            out.append((base, W_SHORT))
+        return out
+    for suf in _SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            out.append((name[: -len(suf)], W_SHORT))
+            break
+    return out
+
+
+class Gazetteer:
+    """Alias → candidates, per-code unit info, and a scanner over the aliases."""
+
+    def __init__(self) -> None:
+        self.units: dict[str, UnitInfo] = {}
+        self.entries: dict[str, Entry] = {}
+        self.max_len = 0
+        self._build_units()
+        self._build_entries()
+        self.scan: Callable[[str], list[tuple[int, int, Entry]]] = self._make_scanner()
+
+    # -- units -------------------------------------------------------------------------------
+
+    def _build_units(self) -> None:
+        for reg in regions.all(current=True):
+            if reg.level not in LEVEL_BIT:
+                continue
+            chain = regions.path(reg.code)
+            by_level = {r.level: r.code for r in chain}
+            self.units[reg.code] = UnitInfo(
+                reg.code, reg.name, reg.level, by_level.get("province"), by_level.get("prefecture"),
+                by_level.get("county"), frozenset(r.code for r in chain[:-1]),
+            )
+
+    # -- aliases -----------------------------------------------------------------------------
+
+    def _build_entries(self) -> None:
+        region_alias: dict[str, dict[str, tuple[int, float]]] = {}
+
+        def add(alias: str, code: str, weight: float) -> None:
+            if len(alias) < 2 or code not in self.units:
+                return
+            bit = LEVEL_BIT[self.units[code].level]
+            slot = region_alias.setdefault(alias, {})
+            old = slot.get(code)
+            if old is None or old[1] < weight:
+                slot[code] = (bit, weight)
+
+        full_names: set[str] = set()
+        current_memo: dict[str, str | None] = {}
+        for reg in regions.all(current=False):
+            if reg.level not in LEVEL_BIT or reg.name in _PLACEHOLDERS:
+                continue
+            if reg.is_current:
+                target: str | None = reg.code
+            else:
+                if reg.code not in current_memo:
+                    current_memo[reg.code] = regions.current_code(reg.code)
+                target = current_memo[reg.code]
+                # A code reused by a different, current unit: the old name still means the old
+                # place, which current_code follows; but if the code is current under another
+                # name, the old name maps to that same unit (襄樊 → 襄阳).
+            if target is None:
+                continue
+            penalty = 0.0 if reg.is_current else W_HISTORICAL
+            full_names.add(reg.name)
+            add(reg.name, target, W_FULL - penalty)
+            for short, w in short_forms(reg.name):
+                add(short, target, w - penalty)
+        for alias, code, weight in SAR_ALIASES:
+            add(alias, code, weight)
+
+        def is_short(alias: str) -> bool:
+            return alias not in full_names and not alias.endswith(("州", "县", "旗", "盟"))
+
+        for alias, slot in region_alias.items():
+            cands = tuple(sorted(((c, b, w) for c, (b, w) in slot.items()), key=lambda x: -x[2]))
+            self.entries[alias] = (REGION, is_short(alias), cands, alias)
+
+        # Townships: weak evidence for the county when the address skips it.
+        town_alias: dict[str, list[str]] = {}
+        for _code, name, county in regions.township_rows():
+            if len(name) >= 3 and name not in self.entries and county in self.units:
+                lst = town_alias.setdefault(name, [])
+                if county not in lst:
+                    lst.append(county)
+        for name, counties in town_alias.items():
+            cands = tuple((c, TOWN, W_TOWNSHIP) for c in counties)
+            self.entries[name] = (TOWNSHIP, False, cands, name)
+
+        for name in FOREIGN_NAMES:
+            if name not in self.entries:
+                self.entries[name] = (FOREIGN, False, (), name)
+        self.max_len = max(len(a) for a in self.entries)
+
+    # -- scanning ----------------------------------------------------------------------------
+
+    def _make_scanner(self) -> Callable[[str], list[tuple[int, int, Entry]]]:
+        """Leftmost-longest, non-overlapping matches as (start, end, entry)."""
+        try:
+            import ahocorasick
+        except ImportError:  # pragma: no cover - exercised only without the C extension
+            return self._dict_scanner()
+        auto = ahocorasick.Automaton()
+        for alias, entry in self.entries.items():
+            auto.add_word(alias, (len(alias), entry))
+        auto.make_automaton()
+        iter_long = auto.iter_long
+
+        def scan(text: str) -> list[tuple[int, int, Entry]]:
+            return [(end - n + 1, end + 1, entry) for end, (n, entry) in iter_long(text)]
+
+        return scan
+
+    def _dict_scanner(self) -> Callable[[str], list[tuple[int, int, Entry]]]:
+        entries = self.entries
+        lengths = sorted({len(a) for a in entries}, reverse=True)
+        heads = {a[:2] for a in entries}
+
+        def scan(text: str) -> list[tuple[int, int, Entry]]:
+            out = []
+            i, n = 0, len(text)
+            while i < n - 1:
+                if text[i : i + 2] in heads:
+                    for ln in lengths:
+                        if i + ln <= n:
+                            e = entries.get(text[i : i + ln])
+                            if e is not None:
+                                out.append((i, i + ln, e))
+                                i += ln
+                                break
+                    else:
+                        i += 1
+                    continue
+                i += 1
+            return out
+
+        return scan
+
+    def candidates(self, alias: str) -> Iterator[Candidate]:
+        entry = self.entries.get(alias)
+        if entry:
+            yield from entry[2]
+
+
+_lock = threading.Lock()
+_gazetteer: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer, built on first use (well under a second) and cached."""
+    global _gazetteer
+    if _gazetteer is None:
+        with _lock:
+            if _gazetteer is None:
+                _gazetteer = Gazetteer()
+    return _gazetteer
