@@ -89,3 +89,9 @@ def test_unknown_kind_is_a_user_error() -> None:
     p = _run("--kind", "isbn", "123")
     assert p.returncode == 2
     assert "isbn" in p.stderr
+
+
+def test_table_escapes_markup() -> None:
+    p = _run("[red]x[/red]")
+    assert p.returncode == 1
+    assert "[red]x[/red]" in p.stdout

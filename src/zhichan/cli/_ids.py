@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from zhichan.cli._common import JsonOption, console, print_json_line, values_or_stdin
@@ -47,7 +48,7 @@ def _summary(r: CheckResult) -> str:
         parts.append(f"{d['province_name']} {_LEVEL_LABELS[d['level']]}")
     elif r.kind == "trademark_number" and d.get("international"):
         parts.append("马德里国际注册")
-    return " · ".join(parts)
+    return escape(" · ".join(parts))
 
 
 def _render_table(results: list[CheckResult]) -> None:
@@ -61,11 +62,11 @@ def _render_table(results: list[CheckResult]) -> None:
         if r.valid:
             note = _summary(r)
             for w in r.warnings:
-                note += f"\n[yellow]⚠ {w}[/]"
+                note += f"\n[yellow]⚠ {escape(w)}[/]"
         else:
-            note = f"[red]{r.reason}[/]"
+            note = f"[red]{escape(r.reason or '')}[/]"
         table.add_row(
-            r.input,
+            escape(r.input),
             KIND_LABELS[r.kind],
             r.normalised or "",
             "[green]✓[/]" if r.valid else "[red]✗[/]",

@@ -48,7 +48,7 @@ class CheckResult:
     reason: str | None = None
     reason_code: str | None = None
     warnings: tuple[str, ...] = ()
-    details: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Flat JSON-ready dict: the fixed keys, then the kind-specific details."""

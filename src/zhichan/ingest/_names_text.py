@@ -51,6 +51,7 @@ _SPACE_PAREN = re.compile(r"(?<=[(·]) | (?=[)·])")
 _LEAD = re.compile(r"^(?:[^\w(《“‘「『\"']|_)+")
 _TRAIL = re.compile(r"(?:[^\w)》”’」』\"'.]|_|(?<![A-Za-z])\.)+$")
 _NONWORD = re.compile(r"[\W_]+")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
 
 
 def has_cjk(s: str) -> bool:
@@ -81,18 +82,21 @@ def clean(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
     if not s.isascii():
         s = s.translate(_TABLE)
-        if "." in s:
-            s = _CJK_DOT.sub("·", s)
         if "(株)" in s:  # ㈱ after NFKC: the Japanese abbreviation of 株式会社
             s = s.replace("(株)", "株式会社")
     s = " ".join(s.split())
-    if " " in s:
-        s = (_SPACE_CJK if has_cjk(s) else _SPACE_PAREN).sub("", s)
     if "(" in s or ")" in s:
         if s.count("(") != s.count(")") or s.find(")") < s.find("("):
             s = _balance(s)
-        while "()" in s:
-            s = s.replace("()", "")
+        while "(" in s:  # '( )', '(())': nested empty brackets go from the inside out
+            s, n = _EMPTY_PARENS.subn("", s)
+            if not n:
+                break
+        s = " ".join(s.split())
+    if " " in s:
+        s = (_SPACE_CJK if has_cjk(s) else _SPACE_PAREN).sub("", s)
+    if "." in s and not s.isascii():
+        s = _CJK_DOT.sub("·", s)
     s = _LEAD.sub("", s)
     return _TRAIL.sub("", s)
 

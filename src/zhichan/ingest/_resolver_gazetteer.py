@@ -47,6 +47,8 @@ _ETHNIC = (
 )
 _AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})*自治(州|县|旗|区)$")
 # Names that are placeholders, not units.
+# Vintages retired before this year lose any name a current unit also uses.
+_RECENT = 2005
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -68,7 +70,7 @@ Candidate = tuple[str, int, float]
 Entry = tuple[int, bool, tuple[Candidate, ...], str]
 
 
-def short_forms(name: str) -> list[tuple[str, float]]:
+def short_forms(name: str, province: bool = False) -> list[tuple[str, float]]:
     """Short forms of an official name with their weights (full name not included)."""
     out: list[tuple[str, float]] = []
     m = _AUTONOMOUS.match(name)
@@ -83,7 +85,7 @@ def short_forms(name: str) -> list[tuple[str, float]]:
         return out
     for suf in _SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
-            out.append((name[: -len(suf)], W_SHORT))
+            out.append((name[: -len(suf)], W_SHORT_PROVINCE if province else W_SHORT))
             break
     return out
 
@@ -127,26 +129,31 @@ class Gazetteer:
                 slot[code] = (bit, weight)
 
         full_names: set[str] = set()
+        vintages = [r for r in regions.all(current=False)
+                    if r.level in LEVEL_BIT and r.name not in _PLACEHOLDERS]
+        # Names of today's units, full and short: an old vintage must not steal them, because
+        # codes get reused and old names drift (512724 石柱县 of 1982 is not today's 石柱).
+        current_aliases = {r.name for r in vintages if r.is_current}
+        current_aliases |= {a for r in vintages if r.is_current for a, _ in short_forms(r.name)}
         current_memo: dict[str, str | None] = {}
-        for reg in regions.all(current=False):
-            if reg.level not in LEVEL_BIT or reg.name in _PLACEHOLDERS:
-                continue
+        for reg in vintages:
             if reg.is_current:
                 target: str | None = reg.code
             else:
                 if reg.code not in current_memo:
                     current_memo[reg.code] = regions.current_code(reg.code)
                 target = current_memo[reg.code]
-                # A code reused by a different, current unit: the old name still means the old
-                # place, which current_code follows; but if the code is current under another
-                # name, the old name maps to that same unit (襄樊 → 襄阳).
             if target is None:
                 continue
+            old = not reg.is_current and (reg.valid_to or 0) < _RECENT
             penalty = 0.0 if reg.is_current else W_HISTORICAL
-            full_names.add(reg.name)
-            add(reg.name, target, W_FULL - penalty)
-            for short, w in short_forms(reg.name):
-                add(short, target, w - penalty)
+            province = self.units[target].level == "province" if target in self.units else False
+            for alias, w in [(reg.name, W_FULL), *short_forms(reg.name, province)]:
+                if old and alias in current_aliases:
+                    continue
+                if alias == reg.name:
+                    full_names.add(alias)
+                add(alias, target, w - penalty)
         for alias, code, weight in SAR_ALIASES:
             add(alias, code, weight)
 

@@ -103,3 +103,7 @@ def test_all_is_consistent() -> None:
     assert len(set(ids.__all__)) == len(ids.__all__)
     public = {n for n in dir(ids) if not n.startswith("_") and n != "annotations"}
     assert public == set(ids.__all__)
+
+
+def test_result_is_hashable() -> None:
+    assert hash(check("310110")) == hash(check("310110"))

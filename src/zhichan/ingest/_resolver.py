@@ -1,0 +1,324 @@
+"""Address → region resolver: match names, keep only consistent chains, refuse to guess.
+
+The text is normalised (full-width → ASCII, spaces and postcodes removed), scanned for
+leftmost-longest names (``_resolver_gazetteer``), and each name extends the hypotheses it is
+consistent with (a county must lie inside the province/prefecture already matched). A name
+consistent with nothing starts a new, weaker hypothesis; bare short forms followed by 路/街/大道 …
+are street names and are skipped. The best-scoring chain wins; when several differ by less than
+``_TIE`` the answer falls back to their common parent, or to None with low confidence, so an
+ambiguous county is never returned confidently.
+
+Public API: ``resolve_address``, ``resolve_many``, ``ResolvedRegion``, ``ResolvedBatch``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from zhichan.errors import UserError
+from zhichan.ingest._resolver_foreign import NON_MAINLAND, latin_region
+from zhichan.ingest._resolver_gazetteer import (
+    BIT_LEVEL, COUNTY, FOREIGN, PREF, PROV, TOWN, TOWNSHIP, W_TOWNSHIP, Gazetteer, gazetteer,
+)
+from zhichan.ingest._resolver_postcode import province_of_postcode, strip_postcode
+from zhichan.ingest._resolver_types import COLUMNS, ResolvedBatch, ResolvedRegion
+from zhichan.reference import regions
+
+__all__ = ["ResolvedBatch", "ResolvedRegion", "resolve_address", "resolve_many"]
+
+_WINDOW = 40  # region names sit at the start; scanning the whole text only adds false hits
+_TIE = 0.25  # chains closer than this are indistinguishable
+_LATE_ROOT = 0.5  # a name inconsistent with what came before counts half
+_W_USCC, _W_HINT, _W_POST = 1.0, 0.5, 0.3
+
+# Full-width ASCII and the ideographic space → ASCII; whitespace is then dropped.
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_FULLWIDTH[0xA0] = 0x20
+_COUNTRY_PREFIXES = ("中华人民共和国", "中国", "中國")
+
+# A bare short form followed by these is a street, village or institution, not a region:
+# 北京路, 黄山大道, 中山大学, 长安镇 ….
+_NEXT1 = frozenset("路街巷弄道村镇乡里")
+_NEXT2 = frozenset({
+    "大道", "大街", "大学", "大厦", "大桥", "大楼", "大院", "大酒", "广场", "花园", "小区",
+    "公园", "饭店", "宾馆", "酒店", "医院", "银行", "中学", "小学", "商场", "新村", "机场",
+    "公司", "集团", "科技", "实业", "工业", "研究", "学院",
+})
+_DIRS = frozenset("东西南北中")
+_RANK = {"province": 0, "prefecture": 1, "county": 2}
+_FULL_NEXT1 = frozenset("路街巷弄")
+
+
+def _is_street(s: str, end: int, short: bool) -> bool:
+    nxt = s[end:end + 3]
+    if not nxt:
+        return False
+    c = nxt[0]
+    if short:
+        if c in _NEXT1 or nxt[:2] in _NEXT2:
+            return True
+        if c in _DIRS and len(nxt) > 1 and (nxt[1] in "路街道巷" or nxt[1:3] in ("大街", "大道")):
+            return True
+        return False
+    return c in _FULL_NEXT1
+
+
+def _normalise(text: str) -> str:
+    s = text.translate(_FULLWIDTH)
+    if " " in s or "\t" in s or "\n" in s or "\r" in s:
+        s = "".join(s.split())
+    return s
+
+
+class _Resolver:
+    """Holds the gazetteer and the per-code output rows; ``core`` resolves one address."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.units = gaz.units
+        self.anc = {c: u.ancestors for c, u in gaz.units.items()}
+        self.scan = gaz.scan
+        # Output fields per code, shared by every result with that code.
+        self.rows: dict[str | None, tuple] = {None: (None, None, None, None, None)}
+        for c, u in gaz.units.items():
+            self.rows[c] = (u.name, u.level, u.province_code, u.prefecture_code, u.county_code)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def label(self, code: str) -> str:
+        names = [r.name for r in regions.path(code)]
+        return f"{code} {''.join(names)}"
+
+    def common_parent(self, codes: Iterable[str]) -> str | None:
+        inter: set[str] | None = None
+        for c in codes:
+            chain = set(self.anc[c]) | {c}
+            inter = chain if inter is None else inter & chain
+        if not inter:
+            return None
+        return max(inter, key=lambda c: _RANK[self.units[c].level])
+
+    def evidence_code(self, code: str | None) -> str | None:
+        """Today's unit for a code given as evidence (USCC authority, hint), or None."""
+        if not code or len(code) < 6 or not code[:6].isdigit():
+            return None
+        c = code[:6]
+        if c in self.units:
+            return c
+        if c not in regions:
+            return None
+        cur = regions.current_code(c)
+        return cur if cur in self.units else None
+
+    # -- the core ----------------------------------------------------------------------------
+
+    def core(self, text: str, uscc: str | None, postcode: str | None,
+             hint: str | None) -> tuple[str | None, float, bool, str]:
+        """(code, confidence, domestic, reason) for one address."""
+        s = _normalise(text) if text else ""
+        if s.isascii() and any(ch.isalpha() for ch in s):
+            code, dom, reason = latin_region(s)
+            return code, (0.9 if code or not dom else 0.1), dom, reason
+        if s and (s[0].isdigit() or s[0] in "[(【〔<《" or "邮" in s):
+            s, found = strip_postcode(s)
+            postcode = postcode or found
+        for p in _COUNTRY_PREFIXES:
+            if s.startswith(p):
+                s = s[len(p):]
+                break
+        anc = self.anc
+        hyps: list[list] = []  # [code, score, level mask, matched names]
+        for start, end, entry in self.scan(s[:_WINDOW]):
+            kind, short, cands, alias = entry
+            if _is_street(s, end, short):
+                continue
+            if kind == FOREIGN:
+                if not hyps and start <= 1:
+                    return None, 0.9, False, f"外国地址 foreign address: {alias}"
+                continue
+            if kind == TOWNSHIP:
+                self._township(hyps, cands, alias, start)
+                continue
+            new: list[list] = []
+            used = False
+            for h in hyps:
+                hc = h[0]
+                grown = False
+                for code, bit, w in cands:
+                    if hc in anc[code]:
+                        new.append([code, h[1] + w, h[2] | bit, h[3] + (alias,)])
+                        grown = True
+                if grown:
+                    used = True
+                    continue
+                for code, bit, w in cands:
+                    if code == hc or code in anc[hc]:
+                        if not h[2] & bit:
+                            h[1] += w
+                            h[2] |= bit
+                            h[3] += (alias,)
+                        used = True
+                        break
+                new.append(h)
+            if not used:
+                f = _LATE_ROOT if hyps else 1.0
+                for code, bit, w in cands:
+                    new.append([code, w * f, bit, (alias,)])
+            hyps = new
+        return self._decide(hyps, uscc, postcode, hint)
+
+    def _township(self, hyps: list[list], cands: tuple, alias: str, start: int) -> None:
+        anc = self.anc
+        if not hyps:
+            if len(cands) == 1 and start <= 4:
+                hyps.append([cands[0][0], W_TOWNSHIP, TOWN, (alias,)])
+            return
+        for i, h in enumerate(hyps):
+            if h[2] & (COUNTY | TOWN):
+                continue
+            hit = [c for c, _, _ in cands if h[0] in anc[c] or c == h[0]]
+            if len(hit) == 1:
+                c = hit[0]
+                hyps[i] = [c, h[1] + (W_TOWNSHIP if c != h[0] else 0.3), h[2] | TOWN, h[3] + (alias,)]
+
+    def _decide(self, hyps: list[list], uscc: str | None, postcode: str | None,
+                hint: str | None) -> tuple[str | None, float, bool, str]:
+        anc = self.anc
+        u = self.evidence_code(uscc[2:8]) if uscc and len(uscc) >= 8 else None
+        post_prov = province_of_postcode(postcode) if postcode else None
+        if not hyps:
+            if u:
+                return u, 0.65, u not in NON_MAINLAND, f"地址未含区划，按信用代码登记机关 {u} (from USCC authority)"
+            if post_prov:
+                return post_prov, 0.4, post_prov not in NON_MAINLAND, f"仅邮编 {postcode} (postcode only)"
+            return None, 0.0, True, "未匹配到行政区划 (no region name found)"
+        if u or hint or post_prov:
+            for h in hyps:
+                hc = h[0]
+                if u:
+                    if hc == u or u in anc[hc] or hc in anc[u]:
+                        h[1] += _W_USCC
+                    elif hc[:4] == u[:4]:
+                        h[1] += _W_USCC / 2
+                    elif hc[:2] == u[:2]:
+                        h[1] += _W_USCC / 4
+                if hint and (hc == hint or hint in anc[hc] or hc in anc[hint]):
+                    h[1] += _W_HINT
+                if post_prov and hc[:2] == post_prov[:2]:
+                    h[1] += _W_POST
+        if len(hyps) == 1:
+            best = hyps[0]
+            margin = 9.0
+        else:
+            hyps.sort(key=lambda h: -h[1])
+            best = hyps[0]
+            tied = [h for h in hyps if best[1] - h[1] < _TIE]
+            codes = {h[0] for h in tied}
+            if len(codes) > 1:
+                return self._ambiguous(codes, tied)
+            rival = next((h for h in hyps if h[0] != best[0] and h[0] not in anc[best[0]]
+                          and best[0] not in anc[h[0]]), None)
+            margin = best[1] - rival[1] if rival else 9.0
+        code, score, mask, names = best
+        conf = 0.97 if score >= 3.5 else 0.93 if score >= 2.8 else 0.88 if score >= 1.9 else 0.8 if score >= 1.5 else 0.7
+        if mask & TOWN and not mask & COUNTY:
+            conf = min(conf, 0.75)
+        if margin < 0.6:
+            conf -= 0.1
+        reason = "匹配 matched: " + " > ".join(names)
+        if u and code in anc[u]:
+            reason += f"; 按信用代码登记机关细化 refined by USCC to {u}"
+            code, conf = u, min(conf, 0.85)
+        return code, round(conf, 2), code not in NON_MAINLAND, reason
+
+    def _ambiguous(self, codes: set[str], tied: list[list]) -> tuple[str | None, float, bool, str]:
+        parent = self.common_parent(codes)
+        cands = " | ".join(self.label(c) for c in sorted(codes))
+        names = " > ".join(tied[0][3])
+        if parent:
+            return (parent, 0.6, parent not in NON_MAINLAND,
+                    f"歧义，取共同上级 ambiguous ({names}), common parent {parent}: {cands}")
+        return None, 0.2, True, f"歧义 ambiguous ({names}): {cands}"
+
+    def result(self, text: str, core: tuple[str | None, float, bool, str]) -> ResolvedRegion:
+        code, conf, dom, reason = core
+        return ResolvedRegion(text, code, *self.rows[code][:2], conf, dom, reason, *self.rows[code][2:])
+
+
+_resolver: _Resolver | None = None
+
+
+def _get() -> _Resolver:
+    global _resolver
+    if _resolver is None:
+        _resolver = _Resolver(gazetteer())
+    return _resolver
+
+
+def _check_hint(hint: str | None) -> str | None:
+    if hint is None:
+        return None
+    r = _get()
+    code = r.evidence_code(str(hint).strip())
+    if code is None:
+        regions.get(str(hint).strip())  # raises the standard unknown-code error
+        raise UserError(f"提示区划已撤销且无继任 hint region has no current unit: {hint}")
+    return code
+
+
+def resolve_address(text: str, *, uscc: str | None = None, postcode: str | None = None,
+                    hint: str | None = None) -> ResolvedRegion:
+    """Resolve one address to today's region (county where the text supports it)."""
+    r = _get()
+    return r.result(text, r.core(text or "", uscc, postcode, _check_hint(hint)))
+
+
+def _column(values: Sequence[str | None] | str | None, n: int, what: str) -> Sequence[str | None]:
+    if values is None or isinstance(values, str):
+        return [values] * n
+    if len(values) != n:
+        raise UserError(
+            f"{what} 的长度与地址数不符 {what} length differs from the number of addresses",
+            expected=str(n), found=str(len(values)),
+            fix=f"为每个地址给出一个 {what}（可为 None）",
+        )
+    return values
+
+
+def resolve_many(addresses: Sequence[str], *, uscc: Sequence[str | None] | None = None,
+                 postcode: Sequence[str | None] | None = None,
+                 hint: Sequence[str | None] | str | None = None) -> ResolvedBatch:
+    """Resolve many addresses at once; identical inputs are resolved only once.
+
+    ``uscc`` and ``postcode`` are per-address columns (or None); ``hint`` is one code for all or
+    a column. Returns column lists (``ResolvedBatch``) in input order.
+    """
+    r = _get()
+    n = len(addresses)
+    core = r.core
+    if uscc is None and postcode is None and (hint is None or isinstance(hint, str)):
+        h = _check_hint(hint)
+        memo: dict[str, tuple] = {}
+        for a in addresses:
+            if a not in memo:
+                memo[a] = core(a or "", None, None, h)
+        keys: Iterable = addresses
+    else:
+        us, pcs = _column(uscc, n, "uscc"), _column(postcode, n, "postcode")
+        checked = {x: _check_hint(x) for x in set(_column(hint, n, "hint"))}
+        hs = [checked[x] for x in _column(hint, n, "hint")]
+        keys = list(zip(addresses, us, pcs, hs))
+        memo = {}
+        for k in keys:
+            if k not in memo:
+                memo[k] = core(k[0] or "", k[1], k[2], k[3])
+    rows = r.rows
+    out = []
+    for k in keys:
+        code, conf, dom, reason = memo[k]
+        out.append(((k if isinstance(k, str) else k[0]), code, *rows[code][:2], conf, dom, reason, *rows[code][2:]))
+    if not out:
+        return ResolvedBatch(*([] for _ in COLUMNS), distinct=0)
+    cols = [list(c) for c in zip(*out)]
+    return ResolvedBatch(*cols, distinct=len(memo))
