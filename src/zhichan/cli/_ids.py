@@ -112,6 +112,6 @@ def check_command(
         all_valid = all(r.valid for r in results)
         _render_table(results)
     if not all_valid:
-        # SystemExit, not typer.Exit: the root app runs non-standalone, where typer.Exit
-        # becomes a return value and its code would be lost.
+        # SystemExit, not typer.Exit: in non-standalone mode typer.Exit becomes a return
+        # value and the code is lost; SystemExit keeps exit 1 however the root app is run.
         raise SystemExit(1)

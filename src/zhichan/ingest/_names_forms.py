@@ -81,6 +81,7 @@ _LATIN_FORMS: dict[str, tuple[str, str]] = {
     "ASA": ("ASA", "joint_stock"),
     "AS": ("AS", "joint_stock"),
     "OYJ": ("OYJ", "joint_stock"),
+    "OY": ("OY", "joint_stock"),
     "KGAA": ("KGAA", "joint_stock"),
     "INC": ("INC", "corporation"),
     "INCORPORATED": ("INC", "corporation"),

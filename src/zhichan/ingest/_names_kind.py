@@ -46,7 +46,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         "学会 學會 研究会 联合会 商会 基金会 促进会 联盟 医院 醫院 卫生院 保健院 疗养院 养老院 "
         "福利院 部队 军区 支队 大队 总队 海关 法院 检察院 派出所 卫生所 管理所 监狱 博物馆 "
         "图书馆 档案馆 纪念馆 科技馆 馆 气象台 电视台 广播电台 中学 小学 幼儿园 党校 社区 "
-        "居委会 村委会 管委会 红十字会 疾病预防控制中心 服务中心"
+        "居委会 村委会 管委会 红十字会 疾病预防控制中心 服务中心 中学校 小学校"
     ).split(),
 }
 # 厅 is both 办公厅 (government) and 餐厅 (enterprise): the specific words above disambiguate,
@@ -124,7 +124,7 @@ _LATIN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:GROUP|HOLDINGS?|INDUSTR\w*|TECHNOLOG(?:Y|IES)|TECH|ELECTRONICS?|ELECTRIC|"
             r"SYSTEMS?|SOLUTIONS|PHARMA\w*|CHEMICALS?|MOTORS?|ENTERPRISES?|TRADING|BANK|"
             r"MANUFACTURING|INTERNATIONAL|SERVICES|NETWORKS?|SOFTWARE|ENERGY|DEVICES|"
-            r"INSTRUMENTS|MACHINERY|PRODUCTS|LABORATORIES|LABS)\b",
+            r"INSTRUMENTS|MACHINERY|PRODUCTS|LABORATORIES|LABS|PUBL|\w*AKTIEBOLAG\w*)\b",
         ),
     )
 )

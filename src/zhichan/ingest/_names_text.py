@@ -86,7 +86,8 @@ def clean(text: str) -> str:
             s = s.replace("(株)", "株式会社")
     s = " ".join(s.split())
     if "(" in s or ")" in s:
-        if s.count("(") != s.count(")") or s.find(")") < s.find("("):
+        # One well-formed pair is the common case; anything else gets the full scan.
+        if not (s.count("(") == s.count(")") == 1 and s.find("(") < s.find(")")):
             s = _balance(s)
         while "(" in s:  # '( )', '(())': nested empty brackets go from the inside out
             s, n = _EMPTY_PARENS.subn("", s)

@@ -145,14 +145,14 @@ class _Resolver:
             for h in hyps:
                 hc = h[0]
                 grown = False
-                for code, bit, w in cands:
-                    if hc in anc[code]:
+                for code, bit, w, parents in cands:
+                    if hc in parents:
                         new.append([code, h[1] + w, h[2] | bit, h[3] + (alias,)])
                         grown = True
                 if grown:
                     used = True
                     continue
-                for code, bit, w in cands:
+                for code, bit, w, _ in cands:
                     if code == hc or code in anc[hc]:
                         if not h[2] & bit:
                             h[1] += w
@@ -163,7 +163,7 @@ class _Resolver:
                 new.append(h)
             if not used:
                 f = _LATE_ROOT if hyps else 1.0
-                for code, bit, w in cands:
+                for code, bit, w, _ in cands:
                     new.append([code, w * f, bit, (alias,)])
             hyps = new
         return self._decide(hyps, uscc, postcode, hint)
@@ -177,7 +177,7 @@ class _Resolver:
         for i, h in enumerate(hyps):
             if h[2] & (COUNTY | TOWN):
                 continue
-            hit = [c for c, _, _ in cands if h[0] in anc[c] or c == h[0]]
+            hit = [c for c, _, _, p in cands if h[0] in p or c == h[0]]
             if len(hit) == 1:
                 c = hit[0]
                 hyps[i] = [c, h[1] + (W_TOWNSHIP if c != h[0] else 0.3), h[2] | TOWN, h[3] + (alias,)]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import cached_property
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from zhichan.ingest._resolver_foreign import FOREIGN_NAMES, SAR_ALIASES
-from zhichan.reference import regions
+from zhichan.reference import Region, RegionChange, regions
 
 # Level bits: a hypothesis records which levels it has seen as a bit mask.
 PROV, PREF, COUNTY, TOWN = 1, 2, 4, 8
@@ -47,6 +48,11 @@ _ETHNIC = (
 )
 _AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})*自治(州|县|旗|区)$")
 # Names that are placeholders, not units.
+# Change types after which the old code no longer names the unit (as in zhichan.reference).
+_MOVING_TYPES = frozenset({
+    "同名改码", "撤县设市", "撤县设区", "撤地设市", "撤市设区", "撤区设区", "撤旗设区",
+    "撤销", "更名", "区划调整", "划转", "码位改派",
+})
 # Vintages retired before this year lose any name a current unit also uses.
 _RECENT = 2005
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -65,8 +71,10 @@ class UnitInfo:
     ancestors: frozenset[str]
 
 
-# A candidate is (code, level bit, weight); an entry is (kind, is_short, candidates, alias).
-Candidate = tuple[str, int, float]
+# A candidate is (code, level bit, weight, accepted parents); an entry is
+# (kind, is_short, candidates, alias). Accepted parents are today's ancestors plus, for an old
+# name, the province it used to belong to (四川省涪陵市 is today's 重庆市涪陵区).
+Candidate = tuple[str, int, float, frozenset[str]]
 Entry = tuple[int, bool, tuple[Candidate, ...], str]
 
 
@@ -114,19 +122,106 @@ class Gazetteer:
                 by_level.get("county"), frozenset(r.code for r in chain[:-1]),
             )
 
+    # -- history -----------------------------------------------------------------------------
+
+    def _today(self, reg: Region) -> str | None:
+        """Today's unit for a retired vintage, or None when the record is too noisy to trust.
+
+        Two walks (ours from the vintage's own end, and ``regions.current_code``) usually agree;
+        when they do not, the one whose name keeps the old base name wins (涪陵市 → 涪陵区), else
+        the coarser one if nested, else nothing.
+        """
+        mine = self._successor(reg)
+        try:
+            theirs = regions.current_code(reg.code)
+        except Exception:
+            theirs = None
+        if theirs not in self.units:
+            theirs = None
+        if mine == theirs or theirs is None:
+            return mine
+        if mine is None:
+            return theirs if self._same_base(reg.name, theirs) else None
+        if self._same_base(reg.name, theirs) and not self._same_base(reg.name, mine):
+            return theirs
+        if self._same_base(reg.name, mine):
+            return mine
+        if mine in self.units[theirs].ancestors:
+            return mine
+        if theirs in self.units[mine].ancestors:
+            return theirs
+        return None
+
+    def _same_base(self, old_name: str, code: str) -> bool:
+        def base(n: str) -> str:
+            forms = short_forms(n)
+            return forms[-1][0] if forms else n
+        return base(old_name) == base(self.units[code].name)
+
+    def _successor(self, reg: Region) -> str | None:
+        """Today's unit for a retired vintage, following changes from the year it ended.
+
+        ``regions.current_code`` follows a code from its first recorded change; codes were reused
+        (449001 was 潮州市 until 1991, then 顺德市), so a vintage must start from its own end.
+        """
+        by_code = self._changes_by_code
+        code, after, first = reg.code, ((reg.valid_to or 0) - 1, 1 << 30), True
+        for _ in range(30):
+            step = next((ch for ch in by_code.get(code, ())
+                         if (ch.year, ch.seq) > after and (not first or ch.old_name in (None, reg.name))),
+                        None)
+            if step is None:
+                break
+            first = False
+            after = (step.year, step.seq)
+            if step.new_code:
+                code = step.new_code
+                continue
+            # Abolished without a recorded successor: the unit that held it.
+            try:
+                parent = regions.get(code, step.year - 1).parent_code
+            except Exception:
+                return None
+            if not parent:
+                return None
+            if parent not in regions:
+                parent = parent[:2] + "0000"
+            return regions.current_code(parent) if parent in regions else None
+        if code == reg.code:
+            # No recorded change: trust the code only if the next vintage follows on directly.
+            later = [v for v in regions.vintages(code) if (v.valid_from or 0) >= (reg.valid_to or 0)]
+            if not later or later[0].valid_from != reg.valid_to:
+                return None
+        return code if code in self.units else None
+
+    @cached_property
+    def _changes_by_code(self) -> dict[str, list[RegionChange]]:
+        out: dict[str, list[RegionChange]] = {}
+        for ch in regions.changes:
+            if ch.old_code and ch.type in _MOVING_TYPES:
+                out.setdefault(ch.old_code, []).append(ch)
+        for lst in out.values():
+            lst.sort(key=lambda ch: (ch.year, ch.seq))
+        return out
+
     # -- aliases -----------------------------------------------------------------------------
 
     def _build_entries(self) -> None:
-        region_alias: dict[str, dict[str, tuple[int, float]]] = {}
+        region_alias: dict[str, dict[str, tuple[int, float, frozenset[str]]]] = {}
 
-        def add(alias: str, code: str, weight: float) -> None:
+        def add(alias: str, code: str, weight: float, old_prov: str | None = None) -> None:
             if len(alias) < 2 or code not in self.units:
                 return
-            bit = LEVEL_BIT[self.units[code].level]
+            unit = self.units[code]
+            bit = LEVEL_BIT[unit.level]
             slot = region_alias.setdefault(alias, {})
+            parents = unit.ancestors
+            if old_prov and old_prov != unit.province_code and old_prov in self.units:
+                parents = parents | {old_prov}
             old = slot.get(code)
-            if old is None or old[1] < weight:
-                slot[code] = (bit, weight)
+            if old is not None:
+                parents = parents | old[2]
+            slot[code] = (bit, max(weight, old[1]) if old else weight, parents)
 
         full_names: set[str] = set()
         vintages = [r for r in regions.all(current=False)
@@ -135,14 +230,8 @@ class Gazetteer:
         # codes get reused and old names drift (512724 石柱县 of 1982 is not today's 石柱).
         current_aliases = {r.name for r in vintages if r.is_current}
         current_aliases |= {a for r in vintages if r.is_current for a, _ in short_forms(r.name)}
-        current_memo: dict[str, str | None] = {}
         for reg in vintages:
-            if reg.is_current:
-                target: str | None = reg.code
-            else:
-                if reg.code not in current_memo:
-                    current_memo[reg.code] = regions.current_code(reg.code)
-                target = current_memo[reg.code]
+            target = reg.code if reg.is_current else self._today(reg)
             if target is None:
                 continue
             old = not reg.is_current and (reg.valid_to or 0) < _RECENT
@@ -153,7 +242,7 @@ class Gazetteer:
                     continue
                 if alias == reg.name:
                     full_names.add(alias)
-                add(alias, target, w - penalty)
+                add(alias, target, w - penalty, reg.code[:2] + "0000")
         for alias, code, weight in SAR_ALIASES:
             add(alias, code, weight)
 
@@ -161,7 +250,7 @@ class Gazetteer:
             return alias not in full_names and not alias.endswith(("州", "县", "旗", "盟"))
 
         for alias, slot in region_alias.items():
-            cands = tuple(sorted(((c, b, w) for c, (b, w) in slot.items()), key=lambda x: -x[2]))
+            cands = tuple(sorted(((c, b, w, p) for c, (b, w, p) in slot.items()), key=lambda x: -x[2]))
             self.entries[alias] = (REGION, is_short(alias), cands, alias)
 
         # Townships: weak evidence for the county when the address skips it.
@@ -172,7 +261,7 @@ class Gazetteer:
                 if county not in lst:
                     lst.append(county)
         for name, counties in town_alias.items():
-            cands = tuple((c, TOWN, W_TOWNSHIP) for c in counties)
+            cands = tuple((c, TOWN, W_TOWNSHIP, self.units[c].ancestors) for c in counties)
             self.entries[name] = (TOWNSHIP, False, cands, name)
 
         for name in FOREIGN_NAMES:
