@@ -94,7 +94,7 @@ def _key_parts(q: str) -> tuple[str, str | None, str | None, str | None]:
     return stem, token, form, stem + (token or "")
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 17)  # as zhichan.reference: bounded memory on huge imports
 def _normalise(text: str) -> NormalisedName:
     s = clean(text)
     if not s:

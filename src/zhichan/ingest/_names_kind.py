@@ -55,7 +55,11 @@ _KIND_OF: dict[str, str] = {}
 for _kind in ("enterprise", "university", "institute", "government"):
     for _m in _MARKERS[_kind]:
         _KIND_OF[_m] = _kind
-_MARKER_RE = re.compile("|".join(re.escape(m[::-1]) for m in sorted(_KIND_OF, key=len, reverse=True)))
+# Searched on the reversed name: the first hit is the marker ending furthest right, and
+# longest-first alternation prefers 科学院 to 学院.
+_MARKER_RE = re.compile(
+    "|".join(re.escape(m[::-1]) for m in sorted(_KIND_OF, key=len, reverse=True))
+)
 
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"

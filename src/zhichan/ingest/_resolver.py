@@ -14,12 +14,11 @@ Public API: ``resolve_address``, ``resolve_many``, ``ResolvedRegion``, ``Resolve
 from __future__ import annotations
 
 from typing import Iterable, Sequence
+from unicodedata import is_normalized, normalize
 
 from zhichan.errors import UserError
 from zhichan.ingest._resolver_foreign import NON_MAINLAND, latin_region
-from zhichan.ingest._resolver_gazetteer import (
-    BIT_LEVEL, COUNTY, FOREIGN, PREF, PROV, TOWN, TOWNSHIP, W_TOWNSHIP, Gazetteer, gazetteer,
-)
+from zhichan.ingest._resolver_gazetteer import COUNTY, FOREIGN, TOWN, W_TOWNSHIP, Gazetteer, gazetteer
 from zhichan.ingest._resolver_postcode import province_of_postcode, strip_postcode
 from zhichan.ingest._resolver_types import COLUMNS, ResolvedBatch, ResolvedRegion
 from zhichan.reference import regions
@@ -31,10 +30,7 @@ _TIE = 0.25  # chains closer than this are indistinguishable
 _LATE_ROOT = 0.5  # a name inconsistent with what came before counts half
 _W_USCC, _W_HINT, _W_POST = 1.0, 0.5, 0.3
 
-# Full-width ASCII and the ideographic space → ASCII; whitespace is then dropped.
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
-_FULLWIDTH[0xA0] = 0x20
+_GAP = 10  # once some name matched, this many unmatched characters end the region part
 _COUNTRY_PREFIXES = ("中华人民共和国", "中国", "中國")
 
 # A bare short form followed by these is a street, village or institution, not a region:
@@ -65,7 +61,8 @@ def _is_street(s: str, end: int, short: bool) -> bool:
 
 
 def _normalise(text: str) -> str:
-    s = text.translate(_FULLWIDTH)
+    # NFKC folds full-width digits, letters and the ideographic space; the check is cheap.
+    s = text if is_normalized("NFKC", text) else normalize("NFKC", text)
     if " " in s or "\t" in s or "\n" in s or "\r" in s:
         s = "".join(s.split())
     return s
@@ -78,13 +75,17 @@ class _Resolver:
         self.gaz = gaz
         self.units = gaz.units
         self.anc = {c: u.ancestors for c, u in gaz.units.items()}
-        self.scan = gaz.scan
+        self.heads, self.entries = gaz.heads, gaz.entries
         # Output fields per code, shared by every result with that code.
         self.rows: dict[str | None, tuple] = {None: (None, None, None, None, None)}
         for c, u in gaz.units.items():
             self.rows[c] = (u.name, u.level, u.province_code, u.prefecture_code, u.county_code)
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def row(self, code: str | None, conf: float, dom: bool, reason: str) -> tuple:
+        r = self.rows[code]
+        return (code, r[0], r[1], conf, dom, reason, r[2], r[3], r[4])
 
     def label(self, code: str) -> str:
         names = [r.name for r in regions.path(code)]
@@ -113,35 +114,54 @@ class _Resolver:
 
     # -- the core ----------------------------------------------------------------------------
 
-    def core(self, text: str, uscc: str | None, postcode: str | None,
-             hint: str | None) -> tuple[str | None, float, bool, str]:
-        """(code, confidence, domestic, reason) for one address."""
+    def core(self, text: str, uscc: str | None, postcode: str | None, hint: str | None) -> tuple:
+        """The output row (code, name, level, confidence, domestic, reason, province,
+        prefecture, county) for one address."""
         s = _normalise(text) if text else ""
         if s.isascii() and any(ch.isalpha() for ch in s):
             code, dom, reason = latin_region(s)
-            return code, (0.9 if code or not dom else 0.1), dom, reason
+            return self.row(code, 0.9 if code or not dom else 0.1, dom, reason)
         if s and (s[0].isdigit() or s[0] in "[(【〔<《" or "邮" in s):
             s, found = strip_postcode(s)
             postcode = postcode or found
-        for p in _COUNTRY_PREFIXES:
-            if s.startswith(p):
-                s = s[len(p):]
-                break
-        anc = self.anc
+        if s[:1] == "中":
+            for p in _COUNTRY_PREFIXES:
+                if s.startswith(p):
+                    s = s[len(p):]
+                    break
+        anc, heads, entries = self.anc, self.heads, self.entries
         hyps: list[list] = []  # [code, score, level mask, matched names]
-        for start, end, entry in self.scan(s[:_WINDOW]):
+        i, n, stop = 0, min(len(s), _WINDOW), len(s)
+        last = 0
+        while i < n - 1:
+            # Leftmost-longest match at i: only the alias lengths that start with these 2 chars.
+            lens = heads.get(s[i:i + 2])
+            if lens is None:
+                i += 1
+                if hyps and i - last > _GAP:
+                    break  # past the region part: street names would only add false hits
+                continue
+            for ln in lens:
+                entry = entries.get(s[i:i + ln])
+                if entry is not None:
+                    break
+            else:
+                i += 1
+                continue
+            start, i = i, i + ln
             kind, short, cands, alias = entry
-            if _is_street(s, end, short):
+            if i < stop and _is_street(s, i, short):
                 continue
-            if kind == FOREIGN:
-                if not hyps and start <= 1:
-                    return None, 0.9, False, f"外国地址 foreign address: {alias}"
-                continue
-            if kind == TOWNSHIP:
-                self._township(hyps, cands, alias, start)
+            last = i
+            if kind:
+                if kind == FOREIGN:
+                    if not hyps and start <= 1:
+                        return self.row(None, 0.9, False, f"外国地址 foreign address: {alias}")
+                else:
+                    self._township(hyps, cands, alias, start)
                 continue
             new: list[list] = []
-            used = False
+            used = deep = False
             for h in hyps:
                 hc = h[0]
                 grown = False
@@ -149,6 +169,8 @@ class _Resolver:
                     if hc in parents:
                         new.append([code, h[1] + w, h[2] | bit, h[3] + (alias,)])
                         grown = True
+                        if bit == COUNTY and not short:
+                            deep = True
                 if grown:
                     used = True
                     continue
@@ -166,33 +188,42 @@ class _Resolver:
                 for code, bit, w, _ in cands:
                     new.append([code, w * f, bit, (alias,)])
             hyps = new
+            if deep:
+                break  # a county reached through its parents: the rest is street and house
         return self._decide(hyps, uscc, postcode, hint)
 
     def _township(self, hyps: list[list], cands: tuple, alias: str, start: int) -> None:
-        anc = self.anc
+        """A township name: refines a hypothesis without a county when it points at exactly one
+        county inside it, and confirms a county hypothesis that contains it."""
         if not hyps:
             if len(cands) == 1 and start <= 4:
                 hyps.append([cands[0][0], W_TOWNSHIP, TOWN, (alias,)])
             return
         for i, h in enumerate(hyps):
-            if h[2] & (COUNTY | TOWN):
+            hc, mask = h[0], h[2]
+            if mask & TOWN:
                 continue
-            hit = [c for c, _, _, p in cands if h[0] in p or c == h[0]]
+            if mask & COUNTY:
+                if any(c == hc for c, _, _, _ in cands):
+                    hyps[i] = [hc, h[1] + W_TOWNSHIP, mask | TOWN, h[3] + (alias,)]
+                continue
+            hit = [c for c, _, _, p in cands if hc in p or c == hc]
             if len(hit) == 1:
-                c = hit[0]
-                hyps[i] = [c, h[1] + (W_TOWNSHIP if c != h[0] else 0.3), h[2] | TOWN, h[3] + (alias,)]
+                hyps[i] = [hit[0], h[1] + W_TOWNSHIP, mask | TOWN, h[3] + (alias,)]
 
     def _decide(self, hyps: list[list], uscc: str | None, postcode: str | None,
-                hint: str | None) -> tuple[str | None, float, bool, str]:
+                hint: str | None) -> tuple:
         anc = self.anc
-        u = self.evidence_code(uscc[2:8]) if uscc and len(uscc) >= 8 else None
+        u = self.evidence_code(uscc.strip()[2:8]) if uscc else None
         post_prov = province_of_postcode(postcode) if postcode else None
         if not hyps:
             if u:
-                return u, 0.65, u not in NON_MAINLAND, f"地址未含区划，按信用代码登记机关 {u} (from USCC authority)"
+                return self.row(u, 0.65, u not in NON_MAINLAND,
+                                f"地址未含区划，按信用代码登记机关 {u} (from USCC authority)")
             if post_prov:
-                return post_prov, 0.4, post_prov not in NON_MAINLAND, f"仅邮编 {postcode} (postcode only)"
-            return None, 0.0, True, "未匹配到行政区划 (no region name found)"
+                return self.row(post_prov, 0.4, post_prov not in NON_MAINLAND,
+                                f"仅邮编 {postcode} (postcode only)")
+            return self.row(None, 0.0, True, "未匹配到行政区划 (no region name found)")
         if u or hint or post_prov:
             for h in hyps:
                 hc = h[0]
@@ -225,25 +256,21 @@ class _Resolver:
         if mask & TOWN and not mask & COUNTY:
             conf = min(conf, 0.75)
         if margin < 0.6:
-            conf -= 0.1
+            conf = round(conf - 0.1, 2)
         reason = "匹配 matched: " + " > ".join(names)
         if u and code in anc[u]:
             reason += f"; 按信用代码登记机关细化 refined by USCC to {u}"
             code, conf = u, min(conf, 0.85)
-        return code, round(conf, 2), code not in NON_MAINLAND, reason
+        return self.row(code, conf, code not in NON_MAINLAND, reason)
 
-    def _ambiguous(self, codes: set[str], tied: list[list]) -> tuple[str | None, float, bool, str]:
+    def _ambiguous(self, codes: set[str], tied: list[list]) -> tuple:
         parent = self.common_parent(codes)
         cands = " | ".join(self.label(c) for c in sorted(codes))
         names = " > ".join(tied[0][3])
         if parent:
-            return (parent, 0.6, parent not in NON_MAINLAND,
-                    f"歧义，取共同上级 ambiguous ({names}), common parent {parent}: {cands}")
-        return None, 0.2, True, f"歧义 ambiguous ({names}): {cands}"
-
-    def result(self, text: str, core: tuple[str | None, float, bool, str]) -> ResolvedRegion:
-        code, conf, dom, reason = core
-        return ResolvedRegion(text, code, *self.rows[code][:2], conf, dom, reason, *self.rows[code][2:])
+            return self.row(parent, 0.6, parent not in NON_MAINLAND,
+                            f"歧义，取共同上级 ambiguous ({names}), common parent {parent}: {cands}")
+        return self.row(None, 0.2, True, f"歧义 ambiguous ({names}): {cands}")
 
 
 _resolver: _Resolver | None = None
@@ -271,7 +298,7 @@ def resolve_address(text: str, *, uscc: str | None = None, postcode: str | None 
                     hint: str | None = None) -> ResolvedRegion:
     """Resolve one address to today's region (county where the text supports it)."""
     r = _get()
-    return r.result(text, r.core(text or "", uscc, postcode, _check_hint(hint)))
+    return ResolvedRegion(text, *r.core(text or "", uscc, postcode, _check_hint(hint)))
 
 
 def _column(values: Sequence[str | None] | str | None, n: int, what: str) -> Sequence[str | None]:
@@ -313,12 +340,7 @@ def resolve_many(addresses: Sequence[str], *, uscc: Sequence[str | None] | None 
         for k in keys:
             if k not in memo:
                 memo[k] = core(k[0] or "", k[1], k[2], k[3])
-    rows = r.rows
-    out = []
-    for k in keys:
-        code, conf, dom, reason = memo[k]
-        out.append(((k if isinstance(k, str) else k[0]), code, *rows[code][:2], conf, dom, reason, *rows[code][2:]))
-    if not out:
+    if not addresses:
         return ResolvedBatch(*([] for _ in COLUMNS), distinct=0)
-    cols = [list(c) for c in zip(*out)]
-    return ResolvedBatch(*cols, distinct=len(memo))
+    cols = [list(c) for c in zip(*[memo[k] for k in keys])]
+    return ResolvedBatch(list(addresses), *cols, distinct=len(memo))

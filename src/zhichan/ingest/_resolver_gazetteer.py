@@ -3,8 +3,8 @@
 Built once, lazily, from ``zhichan.reference.regions``: current and historical names of
 provinces, prefectures and counties (historical names point at today's unit via
 ``regions.current_code``), short forms (深圳, 恩施州, 石柱县, 内蒙古 …), township names as weak
-evidence, and markers for Hong Kong, Macao, Taiwan and foreign countries. Matching runs on a C
-Aho–Corasick automaton (pyahocorasick) when it is installed, else on a dict-based scan.
+evidence, and markers for Hong Kong, Macao, Taiwan and foreign countries. Matching is a
+leftmost-longest walk over dict look-ups keyed by each name's first two characters.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import re
 import threading
 from functools import cached_property
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from zhichan.ingest._resolver_foreign import FOREIGN_NAMES, SAR_ALIASES
 from zhichan.reference import Region, RegionChange, regions
@@ -107,7 +106,7 @@ class Gazetteer:
         self.max_len = 0
         self._build_units()
         self._build_entries()
-        self.scan: Callable[[str], list[tuple[int, int, Entry]]] = self._make_scanner()
+        self._build_heads()
 
     # -- units -------------------------------------------------------------------------------
 
@@ -271,52 +270,38 @@ class Gazetteer:
 
     # -- scanning ----------------------------------------------------------------------------
 
-    def _make_scanner(self) -> Callable[[str], list[tuple[int, int, Entry]]]:
-        """Leftmost-longest, non-overlapping matches as (start, end, entry)."""
-        try:
-            import ahocorasick
-        except ImportError:  # pragma: no cover - exercised only without the C extension
-            return self._dict_scanner()
-        auto = ahocorasick.Automaton()
-        for alias, entry in self.entries.items():
-            auto.add_word(alias, (len(alias), entry))
-        auto.make_automaton()
-        iter_long = auto.iter_long
+    def _build_heads(self) -> None:
+        """First two characters → the alias lengths starting with them, longest first.
 
-        def scan(text: str) -> list[tuple[int, int, Entry]]:
-            return [(end - n + 1, end + 1, entry) for end, (n, entry) in iter_long(text)]
+        The resolver walks the text once and, where two characters open some alias, tries only
+        those lengths: leftmost-longest matching at a few dict look-ups per name. (A C
+        Aho–Corasick automaton over the 38k names was measured slower here: the matches sit at
+        the start of the text, and the walk stops once a county is reached.)
+        """
+        heads: dict[str, set[int]] = {}
+        for alias in self.entries:
+            heads.setdefault(alias[:2], set()).add(len(alias))
+        self.heads = {h: tuple(sorted(ls, reverse=True)) for h, ls in heads.items()}
 
-        return scan
-
-    def _dict_scanner(self) -> Callable[[str], list[tuple[int, int, Entry]]]:
-        entries = self.entries
-        lengths = sorted({len(a) for a in entries}, reverse=True)
-        heads = {a[:2] for a in entries}
-
-        def scan(text: str) -> list[tuple[int, int, Entry]]:
-            out = []
-            i, n = 0, len(text)
-            while i < n - 1:
-                if text[i : i + 2] in heads:
-                    for ln in lengths:
-                        if i + ln <= n:
-                            e = entries.get(text[i : i + ln])
-                            if e is not None:
-                                out.append((i, i + ln, e))
-                                i += ln
-                                break
-                    else:
-                        i += 1
-                    continue
+    def scan(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Leftmost-longest, non-overlapping matches in ``text`` as (start, end, entry)."""
+        heads, entries = self.heads, self.entries
+        out: list[tuple[int, int, Entry]] = []
+        i, n = 0, len(text)
+        while i < n - 1:
+            lens = heads.get(text[i : i + 2])
+            if lens is not None:
+                for ln in lens:
+                    e = entries.get(text[i : i + ln])
+                    if e is not None:
+                        out.append((i, i + ln, e))
+                        i += ln
+                        break
+                else:
+                    i += 1
+            else:
                 i += 1
-            return out
-
-        return scan
-
-    def candidates(self, alias: str) -> Iterator[Candidate]:
-        entry = self.entries.get(alias)
-        if entry:
-            yield from entry[2]
+        return out
 
 
 _lock = threading.Lock()
