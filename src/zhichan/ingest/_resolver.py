@@ -149,9 +149,23 @@ class _Resolver:
                 i += 1
                 continue
             start, i = i, i + ln
+            if entry[0] or s[i - 1] == "市":
+                ln, entry = self._better_split(s, start, ln, entry)
+                i = start + ln
             kind, short, cands, alias = entry
+            factor = 1.0
             if i < stop and _is_street(s, i, short):
-                continue
+                if not short and start == last:
+                    pass  # 桃城区路北街道: a full name right after another is not a street
+                # Right after a matched name a prefecture still counts (怀化花园路 is in 怀化);
+                # a county name there is a street (沧州新华街, 深圳市光明北路).
+                elif start != last or kind:
+                    continue
+                cands = tuple(c for c in cands if c[1] != COUNTY)
+                elif not cands:
+                    continue
+                else:
+                    factor = 0.5
             last = i
             if kind:
                 if kind == FOREIGN:
@@ -167,7 +181,7 @@ class _Resolver:
                 grown = False
                 for code, bit, w, parents in cands:
                     if hc in parents:
-                        new.append([code, h[1] + w, h[2] | bit, h[3] + (alias,)])
+                        new.append([code, h[1] + w * factor, h[2] | bit, h[3] + (alias,)])
                         grown = True
                         if bit == COUNTY and not short:
                             deep = True
@@ -177,20 +191,45 @@ class _Resolver:
                 for code, bit, w, _ in cands:
                     if code == hc or code in anc[hc]:
                         if not h[2] & bit:
-                            h[1] += w
+                            h[1] += w * factor
                             h[2] |= bit
                             h[3] += (alias,)
                         used = True
                         break
                 new.append(h)
             if not used:
-                f = _LATE_ROOT if hyps else 1.0
+                f = (_LATE_ROOT if hyps else 1.0) * factor
                 for code, bit, w, _ in cands:
                     new.append([code, w * f, bit, (alias,)])
             hyps = new
             if deep:
                 break  # a county reached through its parents: the rest is street and house
         return self._decide(hyps, uscc, postcode, hint)
+
+    def _better_split(self, s: str, i: int, ln: int, entry: tuple) -> tuple[int, tuple]:
+        """Rare cases where the longest match at i is not the best one.
+
+        A township name hiding a region name (庆阳镇原县: 庆阳 + 镇原县, not 庆阳镇 + 原县), and a
+        name whose final 市 opens the next name (青岛市南区: 青岛 + 市南区).
+        """
+        entries, heads = self.entries, self.heads
+        if entry[0]:  # township or foreign: prefer a shorter region name at the same place
+            for ln2 in heads[s[i:i + 2]]:
+                if ln2 < ln:
+                    e2 = entries.get(s[i:i + ln2])
+                    if e2 is not None and not e2[0]:
+                        return ln2, e2
+            return ln, entry
+        j = i + ln - 1
+        if s[j + 1:j + 2] not in ("南", "北", "中"):
+            return ln, entry
+        for ln2 in heads.get(s[j:j + 2], ()):
+            e2 = entries.get(s[j:j + ln2])
+            if e2 is not None and ln2 >= 3 and not e2[0] and not e2[1]:
+                e1 = entries.get(s[i:j])
+                if e1 is not None and not e1[0]:
+                    return ln - 1, e1
+        return ln, entry
 
     def _township(self, hyps: list[list], cands: tuple, alias: str, start: int) -> None:
         """A township name: refines a hypothesis without a county when it points at exactly one

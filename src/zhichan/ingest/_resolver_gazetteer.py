@@ -83,8 +83,10 @@ def short_forms(name: str, province: bool = False) -> list[tuple[str, float]]:
     m = _AUTONOMOUS.match(name)
     if m:
         base, kind = m.group(1), m.group(2)
-        if kind == "区":  # 内蒙古自治区, 广西壮族自治区 → 内蒙古, 广西
+        if kind == "区":  # 内蒙古自治区, 广西壮族自治区 → 内蒙古, 广西, 广西壮族
             out.append((base, W_SHORT_PROVINCE))
+            if name[:-3] != base:
+                out.append((name[:-3], W_SHORT_PROVINCE))
         else:  # 恩施土家族苗族自治州 → 恩施州, 恩施; 石柱土家族自治县 → 石柱县, 石柱
             out.append((base + kind, W_SUFFIXED_SHORT))
             out.append((base + "自治" + kind, W_SUFFIXED_SHORT))
@@ -223,6 +225,7 @@ class Gazetteer:
             slot[code] = (bit, max(weight, old[1]) if old else weight, parents)
 
         full_names: set[str] = set()
+        suffixed: set[str] = set()
         vintages = [r for r in regions.all(current=False)
                     if r.level in LEVEL_BIT and r.name not in _PLACEHOLDERS]
         # Names of today's units, full and short: an old vintage must not steal them, because
@@ -241,12 +244,14 @@ class Gazetteer:
                     continue
                 if alias == reg.name:
                     full_names.add(alias)
+                elif w == W_SUFFIXED_SHORT:
+                    suffixed.add(alias)
                 add(alias, target, w - penalty, reg.code[:2] + "0000")
         for alias, code, weight in SAR_ALIASES:
             add(alias, code, weight)
 
         def is_short(alias: str) -> bool:
-            return alias not in full_names and not alias.endswith(("州", "县", "旗", "盟"))
+            return alias not in full_names and alias not in suffixed
 
         for alias, slot in region_alias.items():
             cands = tuple(sorted(((c, b, w, p) for c, (b, w, p) in slot.items()), key=lambda x: -x[2]))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from zhichan.errors import SchemaError
-from zhichan.store import Database, integrity_problems, migrate, open_database, schema_version
+from zhichan.store import LATEST_VERSION, Database, integrity_problems, migrate, open_database, schema_version
 
 
 def test_migrate_is_idempotent(db):
     assert migrate(db) == []
-    assert db.scalar("SELECT count(*) FROM schema_version") == 1
+    assert db.scalar("SELECT count(*) FROM schema_version") == LATEST_VERSION
 
 
 def test_newer_schema_refused(tmp_path):
@@ -30,7 +30,7 @@ def test_reopen_keeps_data_and_version(tmp_path):
     db.execute("INSERT INTO meta VALUES ('k', 'v')")
     db.close()
     db = open_database(path, reference=False)
-    assert schema_version(db) == 1
+    assert schema_version(db) == LATEST_VERSION
     assert db.scalar("SELECT value FROM meta WHERE key = 'k'") == "v"
     db.close()
 

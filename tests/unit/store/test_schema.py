@@ -69,6 +69,12 @@ CASES = [
     ("import_issue", {"batch_id": "b1", "issue_no": 1, "code": "bad-check-digit", "severity": "error",
                       "row_no": 3, "message": "校验位错误"}, {"severity": "fatal"}, "unknown severity"),
     ("meta", {"key": "k", "value": "v"}, {"value": None}, "missing value"),
+    ("party_address", {"party_id": "p1", "address": "重庆市大足区", "region_code": "500111",
+                       "valid_from": "2020-01-01"}, {"address": " "}, "blank address"),
+    ("market_entity", {"party_id": "p1", "category": "enterprise", "is_active": True},
+     {"category": "company"}, "unknown category"),
+    ("record_source", {"table_name": "ip_right", "record_id": "r1", "batch_id": "b1", "row_no": 2},
+     {"row_no": 0}, "row number below 1"),
 ]
 
 
@@ -111,8 +117,9 @@ def test_every_design_table_exists(db):
 
 def test_schema_version_recorded(db):
     assert schema_version(db) == LATEST_VERSION == len(available_migrations())
-    row = db.query_dicts("SELECT version, name, checksum FROM schema_version ORDER BY version")[0]
-    assert row["version"] == 1 and row["name"] == "canonical" and len(row["checksum"]) == 64
+    rows = db.query_dicts("SELECT version, name, checksum FROM schema_version ORDER BY version")
+    assert [(r["version"], r["name"]) for r in rows] == [(1, "canonical"), (2, "history_and_registers")]
+    assert all(len(r["checksum"]) == 64 for r in rows)
 
 
 def test_transaction_rolls_back_whole_block(db):
