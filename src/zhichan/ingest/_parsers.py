@@ -242,11 +242,16 @@ _PATENT_TYPES = {"发明": "invention", "发明专利": "invention", "发明申�
                  "invention": "invention", "utility model": "utility_model", "design": "design"}
 
 
+@lru_cache(maxsize=1024)
 def parse_patent_type(s: str | None) -> Result:
     t = (s or "").strip()
     if not t:
         return None, None
-    kind = _PATENT_TYPES.get(t) or _PATENT_TYPES.get(t.lower())
+    first = _SPLIT.split(t)[0]  # "发明公开;发明授权": the publications of one invention
+    kind = _PATENT_TYPES.get(first) or _PATENT_TYPES.get(first.lower())
+    if kind is None:
+        kind = next((k for stem, k in (("发明", "invention"), ("实用新型", "utility_model"), ("外观", "design"))
+                     if stem in first), None)
     return kind, (None if kind else ("unknown-patent-type", {}))
 
 

@@ -39,8 +39,8 @@ _NEXT1 = frozenset("路街巷弄道村镇乡里")
 _NEXT2 = frozenset({
     "大道", "大街", "大学", "大厦", "大桥", "大楼", "大院", "大酒", "广场", "花园", "小区",
     "公园", "饭店", "宾馆", "酒店", "医院", "银行", "中学", "小学", "商场", "新村", "机场",
-    "公司", "集团", "科技", "实业", "工业", "研究", "学院",
-})
+    "学院",
+})  # not 工业/科技/公司: 苏州工业园区 and 深圳科技公司 still say where they are
 _DIRS = frozenset("东西南北中")
 _RANK = {"province": 0, "prefecture": 1, "county": 2}
 _FULL_NEXT1 = frozenset("路街巷弄")
@@ -132,7 +132,7 @@ class _Resolver:
         anc, heads, entries = self.anc, self.heads, self.entries
         hyps: list[list] = []  # [code, score, level mask, matched names]
         i, n, stop = 0, min(len(s), _WINDOW), len(s)
-        last = 0
+        last = -1  # end of the last accepted name; -1: none yet
         while i < n - 1:
             # Leftmost-longest match at i: only the alias lengths that start with these 2 chars.
             lens = heads.get(s[i:i + 2])
@@ -148,24 +148,23 @@ class _Resolver:
             else:
                 i += 1
                 continue
+            ln = len(entry[3])  # a slice past the end may have matched a shorter name
             start, i = i, i + ln
             if entry[0] or s[i - 1] == "市":
                 ln, entry = self._better_split(s, start, ln, entry)
                 i = start + ln
             kind, short, cands, alias = entry
             factor = 1.0
-            if i < stop and _is_street(s, i, short):
-                if not short and start == last:
-                    pass  # 桃城区路北街道: a full name right after another is not a street
-                # Right after a matched name a prefecture still counts (怀化花园路 is in 怀化);
-                # a county name there is a street (沧州新华街, 深圳市光明北路).
-                elif start != last or kind:
+            if i < stop and not (start == last and not short) and _is_street(s, i, short):
+                # A full name right after another is not a street (桃城区路北街道). Right after a
+                # matched name a prefecture still counts (怀化花园路 is in 怀化), but a county name
+                # there is a street (沧州新华街, 深圳市光明北路).
+                if start != last or kind:
                     continue
                 cands = tuple(c for c in cands if c[1] != COUNTY)
-                elif not cands:
+                if not cands:
                     continue
-                else:
-                    factor = 0.5
+                factor = 0.5
             last = i
             if kind:
                 if kind == FOREIGN:
@@ -297,6 +296,12 @@ class _Resolver:
         if margin < 0.6:
             conf = round(conf - 0.1, 2)
         reason = "匹配 matched: " + " > ".join(names)
+        if u and (u == code or u in anc[code]):
+            reason += f"; 信用代码登记机关一致 USCC authority {u} agrees"
+        if hint and (hint == code or hint in anc[code]):
+            reason += f"; 提示区划一致 hint {hint} agrees"
+        if post_prov and code[:2] == post_prov[:2]:
+            reason += f"; 邮编一致 postcode {postcode} agrees"
         if u and code in anc[u]:
             reason += f"; 按信用代码登记机关细化 refined by USCC to {u}"
             code, conf = u, min(conf, 0.85)

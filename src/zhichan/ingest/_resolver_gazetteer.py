@@ -299,6 +299,7 @@ class Gazetteer:
                 for ln in lens:
                     e = entries.get(text[i : i + ln])
                     if e is not None:
+                        ln = len(e[3])  # a slice past the end may match a shorter name
                         out.append((i, i + ln, e))
                         i += ln
                         break

@@ -6,6 +6,8 @@ Only this package imports duckdb. Public API:
 - ``migrate``, ``schema_version``, ``LATEST_VERSION``, ``available_migrations``
 - ``sync_reference``: load the packaged reference data into the database
 - ``integrity_problems``: referential checks the schema leaves to code
+- staging and writes used by ingest: ``load_staging``, ``write_rights``, ``write_parties`` …,
+  and batch bookkeeping ``record_batch``, ``find_committed_batch``
 """
 
 from __future__ import annotations
@@ -16,8 +18,27 @@ from zhichan.store._database import Database
 from zhichan.store._integrity import integrity_problems
 from zhichan.store._migrations import LATEST_VERSION, available_migrations, migrate, schema_version
 from zhichan.store._reference_sync import reference_digest, sync_reference
+from zhichan.store._staging import STAGING, distinct_values, drop_staging, load_staging, staging_columns
+from zhichan.store._batches import find_committed_batch, record_batch
+from zhichan.store._writes_party import merge_into_uscc_parties, write_entities, write_owners, write_parties, write_roles
+from zhichan.store._writes_right import write_classes, write_events, write_rights
 
 __all__ = [
+    "STAGING",
+    "distinct_values",
+    "drop_staging",
+    "find_committed_batch",
+    "load_staging",
+    "merge_into_uscc_parties",
+    "record_batch",
+    "staging_columns",
+    "write_classes",
+    "write_entities",
+    "write_events",
+    "write_owners",
+    "write_parties",
+    "write_rights",
+    "write_roles",
     "Database",
     "LATEST_VERSION",
     "available_migrations",

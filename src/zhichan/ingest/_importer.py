@@ -1,0 +1,242 @@
+"""Import files into a workspace: read, match a profile, stage, resolve, write — one batch per
+file, committed whole or not at all, and re-importing the same file changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Callable, Iterable
+
+from zhichan import store
+from zhichan.errors import UserError
+from zhichan.ingest._issues import make_issue, register
+from zhichan.ingest._names import normalise_name
+from zhichan.ingest._profile_registry import ProfileMatch, ProfileRegistry, default_registry
+from zhichan.ingest._readers import read_tables
+from zhichan.ingest._records import BUILDERS
+from zhichan.ingest._report import ImportReport
+from zhichan.ingest._resolver import resolve_many
+from zhichan.ingest._sink import CsvSink
+from zhichan.ingest._stage import stage_table
+
+register("profile-not-detected", "error", "无法识别导入模板",
+         "表头与任何导入模板都不匹配（最佳 {best}，得分 {score}），该表 {rows} 行均未导入 (no profile fits)",
+         "用 --profile 指定模板；或检查表头是否为原系统导出的列名")
+register("missing-required-column", "error", "缺少必需列",
+         "缺少必需列 {fields}，该表 {rows} 行均未导入 (required column missing)",
+         "补上该列（可用的列名：{synonyms}），或用 --profile 指定其他模板")
+register("profile-detected", "info", "识别导入模板", "按模板 {profile}（{title}）导入，匹配度 {score}",
+         "如识别有误，用 --profile 指定")
+register("columns-ignored", "info", "未使用的列", "以下列未对应到任何字段，未导入：{columns}",
+         "如需保留，请在导入模板中增加同义列名")
+register("record-kind-unsupported", "error", "暂不支持的记录类型",
+         "模板 {profile} 的记录类型 {kind} 暂不能写入数据库，该表 {rows} 行均未导入",
+         "该类型的写入功能尚在开发中 (issue 3)")
+register("unresolvable-address", "warning", "地址无法定位到行政区划",
+         "地址 “{value}” 无法定位到行政区划：{reason} (address not resolved)",
+         "补全省、市、区县名称，或提供邮编/统一社会信用代码")
+register("file-rejected", "error", "整文件拒绝",
+         "按 --on-error reject-file，文件有 {errors} 个错误，全部 {rows} 行未导入 (whole file rejected)",
+         "修正错误后重新导入，或改用 --on-error reject-row 只拒绝出错的行")
+
+register("already-imported", "info", "此前已导入",
+         "该文件内容此前已导入（批次 {batch}），本次未做任何更改 (already imported; nothing changed)",
+         "无需处理；内容有更新时请导入新的导出文件")
+
+ON_ERROR = ("reject-row", "reject-file")
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class _Rejected(Exception):
+    """Raised inside the batch transaction to roll a rejected file back."""
+
+
+def import_file(db: store.Database, path: str | Path, *, profile: str | None = None,
+                on_error: str = "reject-row", as_of: dt.date | None = None,
+                registry: ProfileRegistry | None = None,
+                progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Import one file as one batch; see ``ImportReport`` for what comes back."""
+    if on_error not in ON_ERROR:
+        raise UserError(f"未知的 --on-error 取值 unknown on-error mode: {on_error}", expected=" / ".join(ON_ERROR))
+    path = Path(path)
+    registry = registry or default_registry()
+    forced = registry.get(profile) if profile else None
+    digest = file_sha256(path) if path.is_file() else "0" * 64
+    report = ImportReport(file=str(path), file_hash=digest, profile=profile)
+    prior = store.find_committed_batch(db, digest, profile)
+    if prior is not None:
+        report.status, report.batch_id, report.profile = "unchanged", prior["batch_id"], prior["profile"]
+        report.rows_read = prior["rows_read"]
+        report.issues.append(make_issue("already-imported", file=str(path), batch=prior["batch_id"]))
+        return report
+    as_of = as_of or dt.date.today()
+    started = dt.datetime.now()
+    batch_id = f"{started:%Y%m%d%H%M%S%f}-{digest[:12]}"
+    report.batch_id = batch_id
+    try:
+        with db.transaction():
+            for table in read_tables(path, header_score=registry.header_score):
+                _import_table(db, table, forced, registry, report, batch_id, as_of.isoformat(), progress)
+            errors = sum(1 for i in report.issues if i.severity == "error")
+            if on_error == "reject-file" and errors:
+                raise _Rejected(errors)
+            store.record_batch(db, {
+                "batch_id": batch_id, "file_name": str(path), "file_hash": digest, "profile": report.profile,
+                "status": "committed", "started_at": started, "rows_read": report.rows_read,
+                "rows_stored": report.rows_stored, "rows_rejected": report.rows_rejected,
+                "rows_warned": report.rows_warned, "as_of": as_of, "record_kind": report.record_kind,
+            }, (_issue_row(batch_id, n, i) for n, i in enumerate(report.issues, 1)))
+    except _Rejected as exc:
+        report.status, report.batch_id = "rejected", None
+        report.rows_rejected += report.rows_stored
+        report.rows_stored = report.rows_warned = 0
+        report.issues.append(make_issue("file-rejected", file=str(path), errors=exc.args[0], rows=report.rows_read))
+    finally:
+        store.drop_staging(db)
+    return report
+
+
+def _issue_row(batch_id: str, n: int, i) -> dict:
+    return {"batch_id": batch_id, "issue_no": n, "code": i.code, "severity": i.severity, "file_name": i.file,
+            "sheet": i.sheet, "row_no": i.row, "column_name": i.column, "value": i.value, "message": i.message,
+            "hint": i.hint}
+
+
+def _choose(table, forced, registry: ProfileRegistry) -> ProfileMatch | None:
+    if forced is not None:
+        return registry.match(table.headers, forced)
+    ranked = registry.detect(table.headers)
+    return ranked[0] if ranked else None
+
+
+def _import_table(db, table, forced, registry, report: ImportReport, batch_id: str, as_of: str, progress) -> None:
+    report.issues.extend(table.issues)  # file-level reader issues known before iterating
+    seen_issues = len(table.issues)
+    if not table.headers:
+        return
+    match = _choose(table, forced, registry)
+    where = {"file": table.file, "sheet": table.sheet, "row": table.header_row}
+    if match is None or match.score < 0.5 or (forced is None and match.missing_required and match.score < 0.6):
+        rows = _drain(table)
+        report.rows_read += rows
+        report.rows_rejected += rows
+        best = match.profile.id if match else "—"
+        report.issues.append(make_issue("profile-not-detected", **where, best=best,
+                                        score=match.score if match else 0, rows=rows))
+        return _tail(table, report, seen_issues)
+    prof = match.profile
+    report.profile = report.profile or prof.id
+    report.profile_confidence = match.score
+    report.record_kind = report.record_kind or prof.record_kind
+    if match.missing_required:
+        rows = _drain(table)
+        report.rows_read += rows
+        report.rows_rejected += rows
+        syn = "；".join(f"{f}: {'/'.join(prof.fields[f].synonyms[:3])}" for f in match.missing_required)
+        report.issues.append(make_issue("missing-required-column", **where, fields="、".join(match.missing_required),
+                                        rows=rows, synonyms=syn))
+        return _tail(table, report, seen_issues)
+    if prof.record_kind not in BUILDERS:
+        rows = _drain(table)
+        report.rows_read += rows
+        report.rows_rejected += rows
+        report.issues.append(make_issue("record-kind-unsupported", **where, profile=prof.id, kind=prof.record_kind,
+                                        rows=rows))
+        return _tail(table, report, seen_issues)
+    report.issues.append(make_issue("profile-detected", **where, profile=prof.id, title=prof.title_zh,
+                                    score=match.score))
+    ignored = [h for i, h in enumerate(table.headers) if i not in match.columns and h]
+    if ignored:
+        report.issues.append(make_issue("columns-ignored", **where, columns="、".join(ignored[:40])))
+    with CsvSink() as sink:
+        counts = stage_table(table, match, sink, progress=progress)
+        report.rows_read += counts.read
+        report.rows_stored += counts.stored
+        report.rows_rejected += counts.rejected
+        report.issues.extend(counts.issues)
+        warned_rows = {i.row for i in counts.issues if i.severity == "warning"}
+        paths = sink.paths()
+        for name, p in paths.items():
+            store.load_staging(db, name, p)
+        _stage_names(db)
+        warned_rows |= _stage_regions(db, report, table)
+        report.rows_warned += len(warned_rows)
+        _write(db, prof.record_kind, batch_id, as_of)
+    report.tables.append({"sheet": table.sheet, "header_row": table.header_row, "profile": prof.id,
+                          "rows": counts.read})
+    _tail(table, report, seen_issues)
+
+
+def _tail(table, report: ImportReport, seen: int) -> None:
+    """Reader issues raised while iterating, and the blank/totals rows the reader skipped."""
+    report.issues.extend(table.issues[seen:])
+    skipped = sum(1 for i in table.issues if i.code in ("blank-row", "totals-row"))
+    report.rows_read += skipped
+    report.rows_skipped += skipped
+
+
+def _drain(table) -> int:
+    return sum(1 for _ in table.rows)
+
+
+def _stage_names(db) -> None:
+    names = [r[0] for r in store.distinct_values(db, "stg_mention", ["raw_name"]) if r[0]]
+    store.load_staging(db, "stg_name", None)
+    rows = []
+    for raw in names:
+        n = normalise_name(raw)
+        rows.append((raw, n.display or raw, n.name_norm, n.kind))
+    db.insert_rows("stg_name", ["raw_name", "display", "name_norm", "kind"], rows)
+
+
+def _stage_regions(db, report: ImportReport, table) -> set[int]:
+    """Resolve each distinct address once; unresolved addresses warn on every row that has them."""
+    combos = [r for r in store.distinct_values(db, "stg_mention", ["address", "postcode", "hint", "uscc"]) if r[0]]
+    store.load_staging(db, "stg_region", None)
+    if not combos:
+        return set()
+    batch = resolve_many([c[0] for c in combos], postcode=[c[1] for c in combos], hint=[c[2] for c in combos],
+                         uscc=[c[3] for c in combos])
+    rows, unresolved = [], {}
+    for (address, postcode, hint, _), res in zip(combos, batch):
+        rows.append((address, postcode, hint, res.code, res.confidence, res.domestic))
+        if res.code is None and res.domestic:
+            unresolved[address] = res.reason
+    db.insert_rows("stg_region", ["address", "postcode", "hint", "region_code", "confidence", "domestic"], rows)
+    warned = set()
+    if unresolved:
+        hits = db.query("SELECT DISTINCT row_no, address FROM stg_mention WHERE address IN (SELECT unnest(?))",
+                        [list(unresolved)])
+        for row_no, address in sorted(hits):
+            warned.add(row_no)
+            report.issues.append(make_issue("unresolvable-address", file=table.file, sheet=table.sheet, row=row_no,
+                                            column="address", value=address, reason=unresolved[address]))
+    return warned
+
+
+def _write(db, kind: str, batch_id: str, as_of: str) -> None:
+    store.write_parties(db, batch_id, as_of)
+    if kind == "market_entity":
+        store.write_entities(db, batch_id)
+        store.merge_into_uscc_parties(db)
+        return
+    store.write_rights(db, batch_id)
+    store.write_classes(db)
+    store.write_roles(db, batch_id, as_of)
+    store.write_owners(db, batch_id, as_of)
+    store.write_events(db, batch_id)
+    if db.scalar("SELECT count(*) FROM party WHERE uscc IS NOT NULL"):
+        store.merge_into_uscc_parties(db)
+
+
+def import_files(db, paths: Iterable[str | Path], **kwargs) -> list[ImportReport]:
+    """Import several files, one batch each."""
+    return [import_file(db, p, **kwargs) for p in paths]

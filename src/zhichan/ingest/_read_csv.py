@@ -1,0 +1,150 @@
+"""Streaming CSV / TSV reader: encoding and delimiter sniffing, header detection, cheap row checks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from itertools import chain
+from pathlib import Path
+from typing import Iterator
+
+from ._issues import Issue, make_issue
+from ._read_common import (
+    FIELD_LIMIT,
+    HEADER_SCAN_RECORD_CAP,
+    SLOW_FIRST,
+    HeaderScore,
+    RowGate,
+    SourceRow,
+    SourceTable,
+    choose_header,
+    clean_header,
+    column_labels,
+    duplicate_header_issues,
+    empty_table,
+    finish_headers,
+    is_blank,
+)
+from ._sniff import DECODE_MARK, MARK_ERRORS, SAMPLE_BYTES, EncodingGuess, detect_encoding, sniff_delimiter
+
+# A runaway quote would otherwise swallow the rest of the file into one field; beyond this the csv
+# module raises and the reader reports where it stopped.
+CSV_FIELD_HARD_LIMIT = 16 << 20
+if csv.field_size_limit() < CSV_FIELD_HARD_LIMIT:
+    csv.field_size_limit(CSV_FIELD_HARD_LIMIT)
+
+_JOIN = "\x00"
+# On the fast path a row is joined once; this finds a cell starting with an injection character
+# (after the separator) or an undecodable-byte mark anywhere.
+_SUSPECT = re.compile(f"{_JOIN}[-=+@]|{DECODE_MARK}")
+
+
+def read_csv(path: Path, file: str, *, header_score: HeaderScore | None,
+             max_header_scan: int) -> list[SourceTable]:
+    """One table for a delimited text file (issues instead of exceptions for broken files)."""
+    guess = detect_encoding(path)
+    if isinstance(guess, str):
+        return [empty_table(file, None, [make_issue("file-unreadable", file=file, reason=guess)])]
+    issues: list[Issue] = []
+    if guess.guessed:
+        issues.append(make_issue("encoding-guessed", file=file, encoding=guess.encoding))
+    truncated = path.stat().st_size > SAMPLE_BYTES
+    delimiter = sniff_delimiter(guess.sample, truncated=truncated or len(guess.sample) >= 1 << 16)
+    raw = open(path, "rb")
+    try:
+        text = io.TextIOWrapper(raw, encoding=guess.encoding, errors=MARK_ERRORS, newline="")
+        reader = csv.reader(text, delimiter=delimiter)
+        return [_open_table(path, file, guess, delimiter, text, reader, issues,
+                            header_score, max_header_scan)]
+    except BaseException:
+        raw.close()
+        raise
+
+
+def _open_table(path: Path, file: str, guess: EncodingGuess, delimiter: str, text: io.TextIOWrapper,
+                reader: Iterator[list[str]], issues: list[Issue], header_score: HeaderScore | None,
+                max_header_scan: int) -> SourceTable:
+    enc = guess.encoding
+    # buffer the head: every record up to max_header_scan non-blank ones
+    buffered: list[list[str]] = []
+    scanned: list[list[str]] = []
+    scanned_at: list[int] = []
+    eof = False
+    try:
+        while len(scanned) < max_header_scan and len(buffered) < HEADER_SCAN_RECORD_CAP:
+            rec = next(reader, None)
+            if rec is None:
+                eof = True
+                break
+            buffered.append(rec)
+            if not is_blank(rec):
+                scanned.append([clean_header(c) for c in rec])
+                scanned_at.append(len(buffered) - 1)
+    except (csv.Error, OSError, UnicodeError) as exc:
+        text.close()
+        issues.append(_unreadable(file, len(buffered) + 1, exc))
+        return empty_table(file, None, issues, encoding=enc, delimiter=delimiter)
+    if not scanned:
+        text.close()
+        issues.append(make_issue("file-empty", file=file))
+        return empty_table(file, None, issues, encoding=enc, delimiter=delimiter)
+    pick = choose_header(scanned, header_score)
+    if pick is None:
+        text.close()
+        issues.append(make_issue("header-not-found", file=file, scanned=len(scanned)))
+        return empty_table(file, None, issues, encoding=enc, delimiter=delimiter)
+    at = scanned_at[pick]
+    header_row = at + 1
+    headers = finish_headers(scanned[pick])
+    marked = next((c for c in buffered[at] if DECODE_MARK in c), None)
+    if marked is not None:
+        issues.append(make_issue("encoding-replaced", file=file, row=header_row, encoding=enc,
+                                 value=marked.replace(DECODE_MARK, "\ufffd")))
+    issues.extend(duplicate_header_issues(headers, file=file, sheet=None, row=header_row))
+    rest = buffered[at + 1:]
+    if eof and is_blank([c for rec in rest for c in rec]):
+        issues.append(make_issue("file-empty", file=file))
+    table = SourceTable(file, None, header_row, headers, enc, delimiter, iter(()), issues,
+                        _closer=text.close)
+    labels = column_labels(headers, lambda i: f"第{i + 1}列")
+    gate = RowGate(table, labels, short_is_ragged=True, extra_sep=delimiter,
+                   encoding=enc)
+    table.rows = _rows(table, gate, chain(rest, reader), header_row, text)
+    return table
+
+
+def _unreadable(file: str, record: int, exc: BaseException) -> Issue:
+    return make_issue("file-unreadable", file=file, row=record,
+                      reason=f"第 {record} 条记录附近 near record {record}: {exc}")
+
+
+def _rows(table: SourceTable, gate: RowGate, records: Iterator[list[str]], header_row: int,
+          text: io.TextIOWrapper) -> Iterator[SourceRow]:
+    """The hot loop: one join and one regex search per ordinary row, full checks otherwise."""
+    n = gate.n
+    recno = header_row
+    slow_first = SLOW_FIRST
+    suspect = _SUSPECT.search
+    join = _JOIN.join
+    limit = FIELD_LIMIT
+    check = gate.check
+    try:
+        for rec in records:
+            recno += 1
+            if len(rec) == n and rec[0] and rec[0][0] not in slow_first:
+                joined = join(rec)
+                if len(joined) <= limit and not suspect(joined):
+                    if gate.pending:
+                        gate.flush()
+                    table.rows_seen += 1
+                    yield SourceRow(recno, rec)  # type: ignore[arg-type]
+                    continue
+            cells = check(recno, rec)  # type: ignore[arg-type]
+            if cells is not None:
+                yield SourceRow(recno, cells)
+    except (csv.Error, OSError, UnicodeError) as exc:
+        table.issues.append(_unreadable(table.file, recno + 1, exc))
+    finally:
+        text.close()
+    gate.finish()

@@ -1,0 +1,75 @@
+"""Temp staging tables: the ingest layer streams rows into CSV files in these column orders and
+the store loads them set-wise, then merges them into the canonical tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zhichan.store._database import Database
+from zhichan.store._writes_right import EVENT_COLUMNS, RIGHT_COLUMNS
+
+# name → ordered (column, SQL type)
+STAGING: dict[str, tuple[tuple[str, str], ...]] = {
+    "stg_right": (
+        ("row_no", "BIGINT"), ("right_id", "VARCHAR"), ("kind", "VARCHAR"), ("office", "VARCHAR"),
+        ("application_no", "VARCHAR"), ("application_date", "DATE"), ("publication_no", "VARCHAR"),
+        ("grant_no", "VARCHAR"), ("grant_date", "DATE"), ("title", "VARCHAR"), ("abstract", "VARCHAR"),
+        ("ipc_main", "VARCHAR"), ("claims_count", "INTEGER"), ("family_id", "VARCHAR"), ("pct", "BOOLEAN"),
+        ("madrid", "BOOLEAN"), ("status", "VARCHAR"), ("expiry_date", "DATE"),
+    ),
+    "stg_class": (("right_id", "VARCHAR"), ("scheme", "VARCHAR"), ("code", "VARCHAR"), ("is_main", "BOOLEAN")),
+    "stg_mention": (
+        ("right_id", "VARCHAR"), ("row_no", "BIGINT"), ("role", "VARCHAR"), ("seq", "INTEGER"),
+        ("raw_name", "VARCHAR"), ("address", "VARCHAR"), ("postcode", "VARCHAR"), ("hint", "VARCHAR"),
+        ("filed_on", "DATE"), ("uscc", "VARCHAR"),
+    ),
+    "stg_entity": (
+        ("row_no", "BIGINT"), ("uscc", "VARCHAR"), ("entity_type", "VARCHAR"), ("category", "VARCHAR"),
+        ("status", "VARCHAR"), ("is_active", "BOOLEAN"), ("established", "DATE"), ("industry_code", "VARCHAR"),
+        ("registered_capital", "DOUBLE"), ("authority", "VARCHAR"),
+    ),
+    "stg_name": (("raw_name", "VARCHAR"), ("display", "VARCHAR"), ("name_norm", "VARCHAR"), ("kind", "VARCHAR")),
+    "stg_region": (
+        ("address", "VARCHAR"), ("postcode", "VARCHAR"), ("hint", "VARCHAR"), ("region_code", "VARCHAR"),
+        ("confidence", "DOUBLE"), ("domestic", "BOOLEAN"),
+    ),
+    "stg_event": (
+        ("row_no", "BIGINT"), ("event_id", "VARCHAR"), ("right_id", "VARCHAR"), ("code", "VARCHAR"),
+        ("kind", "VARCHAR"), ("announced_on", "DATE"), ("effective_on", "DATE"), ("amount_cny", "DECIMAL(18,2)"),
+        ("counterparty", "VARCHAR"), ("detail", "VARCHAR"),
+    ),
+}
+
+assert [c for c, _ in STAGING["stg_right"][1:]] == list(RIGHT_COLUMNS)
+assert [c for c, _ in STAGING["stg_event"][1:]] == list(EVENT_COLUMNS)
+
+
+def staging_columns(name: str) -> list[str]:
+    return [c for c, _ in STAGING[name]]
+
+
+def load_staging(db: Database, name: str, csv_path: str | Path | None) -> int:
+    """(Re)create a staging temp table and fill it from a CSV written in its column order."""
+    cols = STAGING[name]
+    db.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({', '.join(f'{c} {t}' for c, t in cols)})")
+    if csv_path is None:
+        return 0
+    spec = ", ".join(f"'{c}': 'VARCHAR'" for c, _ in cols)
+    casts = ", ".join(f"CAST(nullif({c}, '') AS {t})" for c, t in cols)
+    db.execute(
+        f"INSERT INTO {name} SELECT {casts} FROM read_csv(?, header = true, columns = {{{spec}}}, "
+        "quote = '\"', escape = '\"', delim = ',', strict_mode = true, max_line_size = 100000000)",
+        [str(csv_path)],
+    )
+    return db.scalar(f"SELECT count(*) FROM {name}")
+
+
+def distinct_values(db: Database, name: str, columns: list[str]) -> list[tuple]:
+    """Distinct value combinations of some staging columns (e.g. addresses to resolve)."""
+    cols = ", ".join(columns)
+    return db.query(f"SELECT DISTINCT {cols} FROM {name}")
+
+
+def drop_staging(db: Database) -> None:
+    for name in STAGING:
+        db.execute(f"DROP TABLE IF EXISTS {name}")

@@ -1,0 +1,216 @@
+"""Parties from a batch's name mentions: matched (USCC first, else name + region) or created,
+with their address history. Works on the temp tables the ingest layer stages:
+
+- ``stg_mention(right_id, row_no, role, seq, raw_name, address, postcode, hint, filed_on)``
+- ``stg_name(raw_name, display, name_norm, kind)``
+- ``stg_region(address, postcode, hint, region_code, confidence, domestic)``
+"""
+
+from __future__ import annotations
+
+from zhichan.store._database import Database
+
+# One row per mention with its party id. A mention without a region takes the only region its
+# name is known in (this batch or the store), so a co-applicant listed without an address joins
+# the party its name already has; an ambiguous or unknown name stays region-less.
+_MENTION_PARTY = """
+CREATE OR REPLACE TEMP TABLE stg_mention_party AS
+WITH m AS (
+    SELECT s.*, n.display, n.name_norm, n.kind,
+           r.region_code, r.confidence, r.domestic
+    FROM stg_mention s
+    JOIN stg_name n USING (raw_name)
+    LEFT JOIN stg_region r
+      ON r.address = s.address AND r.postcode IS NOT DISTINCT FROM s.postcode
+     AND r.hint IS NOT DISTINCT FROM s.hint
+    WHERE n.name_norm <> ''
+),
+by_uscc AS (
+    SELECT name_norm, min(party_id) AS pid FROM party WHERE uscc IS NOT NULL
+    GROUP BY name_norm HAVING count(*) = 1
+),
+known AS (
+    SELECT name_norm, region_code FROM party WHERE region_code IS NOT NULL
+    UNION SELECT name_norm, region_code FROM m WHERE region_code IS NOT NULL
+),
+single AS (
+    SELECT name_norm, min(region_code) AS rc FROM known GROUP BY name_norm
+    HAVING count(DISTINCT region_code) = 1
+)
+SELECT m.*,
+       CASE WHEN m.uscc IS NOT NULL THEN 'U:' || m.uscc
+            WHEN u.pid IS NOT NULL THEN u.pid
+            WHEN m.region_code IS NOT NULL THEN 'N:' || m.name_norm || '@' || m.region_code
+            WHEN s.rc IS NOT NULL THEN 'N:' || m.name_norm || '@' || s.rc
+            ELSE 'N:' || m.name_norm || '@' END AS party_id,
+       coalesce(m.region_code, s.rc) AS party_region
+FROM m LEFT JOIN by_uscc u USING (name_norm) LEFT JOIN single s USING (name_norm)
+"""
+
+_UPSERT_PARTY = """
+INSERT INTO party (party_id, name, name_norm, kind, uscc, address, region_code, region_confidence, is_domestic,
+                   batch_id)
+SELECT party_id, arg_max(display, filed_on), any_value(name_norm), any_value(kind), max(uscc),
+       arg_max(address, filed_on) FILTER (WHERE address IS NOT NULL),
+       any_value(party_region),
+       max(confidence) FILTER (WHERE region_code IS NOT NULL),
+       bool_or(domestic) FILTER (WHERE region_code IS NOT NULL OR domestic IS NOT NULL),
+       $batch
+FROM stg_mention_party GROUP BY party_id
+ON CONFLICT (party_id) DO UPDATE SET
+    name = excluded.name,
+    address = coalesce(excluded.address, party.address),
+    region_confidence = coalesce(excluded.region_confidence, party.region_confidence),
+    is_domestic = coalesce(excluded.is_domestic, party.is_domestic)
+"""
+
+# Address history: a party's first address runs from its earliest filing in the batch; a later
+# export with a different address closes the open interval at the export date (as_of).
+_ADDRESS_HISTORY = """
+CREATE OR REPLACE TEMP TABLE stg_party_address AS
+SELECT party_id, arg_max(address, filed_on) AS address, any_value(party_region) AS region_code,
+       min(filed_on) AS first_seen
+FROM stg_mention_party WHERE address IS NOT NULL GROUP BY party_id;
+
+UPDATE party_address SET valid_to = $as_of
+FROM stg_party_address s
+WHERE party_address.party_id = s.party_id AND party_address.valid_to IS NULL
+  AND party_address.address <> s.address AND party_address.valid_from < $as_of;
+
+INSERT INTO party_address (party_id, address, region_code, valid_from, batch_id)
+SELECT s.party_id, s.address, s.region_code,
+       CASE WHEN EXISTS (SELECT 1 FROM party_address p WHERE p.party_id = s.party_id)
+            THEN $as_of ELSE coalesce(s.first_seen, $as_of) END,
+       $batch
+FROM stg_party_address s
+WHERE NOT EXISTS (SELECT 1 FROM party_address p WHERE p.party_id = s.party_id AND p.valid_to IS NULL
+                  AND p.address = s.address)
+  AND NOT EXISTS (SELECT 1 FROM party_address p WHERE p.party_id = s.party_id AND p.valid_to IS NULL
+                  AND p.valid_from >= $as_of)
+ON CONFLICT DO NOTHING;
+"""
+
+
+def write_parties(db: Database, batch_id: str, as_of: str) -> int:
+    """Resolve mentions to parties, upsert them and their addresses; returns mentions resolved."""
+    db.execute(_MENTION_PARTY)
+    params = {"batch": batch_id, "as_of": as_of}
+    db.execute(_UPSERT_PARTY, {"batch": batch_id})
+    for stmt in _ADDRESS_HISTORY.split(";"):
+        if stmt.strip():
+            db.execute(stmt, {k: v for k, v in params.items() if f"${k}" in stmt})
+    return db.scalar("SELECT count(*) FROM stg_mention_party")
+
+
+def write_roles(db: Database, batch_id: str, as_of: str, roles: tuple[str, ...] = ("applicant", "inventor", "agency")) -> None:
+    """Roles fixed at filing (applicants, inventors, agency) are replaced for the batch's rights;
+    owners are kept as dated intervals (see write_owners)."""
+    for role in roles:
+        db.execute("DELETE FROM right_party WHERE role = $role AND right_id IN "
+                   "(SELECT DISTINCT right_id FROM stg_mention_party WHERE role = $role)", {"role": role})
+        db.execute(
+            "INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id) "
+            "SELECT right_id, party_id, role, min(seq), coalesce(min(filed_on), DATE '1900-01-01'), $batch "
+            "FROM stg_mention_party WHERE role = $role GROUP BY right_id, party_id, role "
+            "ON CONFLICT DO NOTHING",
+            {"role": role, "batch": batch_id},
+        )
+
+
+_OWNERS = """
+CREATE OR REPLACE TEMP TABLE stg_owner_sets AS
+SELECT right_id, list(DISTINCT party_id ORDER BY party_id) AS owners, min(filed_on) AS filed_on
+FROM stg_mention_party WHERE role = 'owner' GROUP BY right_id;
+
+CREATE OR REPLACE TEMP TABLE stg_owner_open AS
+SELECT right_id, list(DISTINCT party_id ORDER BY party_id) AS owners, max(valid_from) AS since
+FROM right_party WHERE role = 'owner' AND valid_to IS NULL
+  AND right_id IN (SELECT right_id FROM stg_owner_sets) GROUP BY right_id;
+
+CREATE OR REPLACE TEMP TABLE stg_owner_change AS
+SELECT n.right_id, o.right_id IS NULL AS first_seen
+FROM stg_owner_sets n LEFT JOIN stg_owner_open o USING (right_id)
+WHERE o.right_id IS NULL OR (o.owners <> n.owners AND o.since < $as_of);
+
+UPDATE right_party SET valid_to = $as_of
+WHERE role = 'owner' AND valid_to IS NULL
+  AND right_id IN (SELECT right_id FROM stg_owner_change WHERE NOT first_seen);
+
+INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id)
+SELECT p.right_id, p.party_id, 'owner', min(p.seq),
+       CASE WHEN any_value(c.first_seen) THEN coalesce(min(p.filed_on), $as_of) ELSE $as_of END, $batch
+FROM stg_mention_party p JOIN stg_owner_change c USING (right_id)
+WHERE p.role = 'owner' GROUP BY p.right_id, p.party_id
+ON CONFLICT DO NOTHING;
+"""
+
+
+def write_owners(db: Database, batch_id: str, as_of: str) -> int:
+    """Owners as dated intervals: unchanged sets stay, a changed set closes the open interval at
+    the export date and opens a new one; an older export never overrides a newer one."""
+    params = {"batch": batch_id, "as_of": as_of}
+    for stmt in _OWNERS.split(";"):
+        if stmt.strip():
+            db.execute(stmt, {k: v for k, v in params.items() if f"${k}" in stmt})
+    return db.scalar("SELECT count(*) FROM stg_owner_change WHERE NOT first_seen")
+
+
+_MERGE = """
+CREATE OR REPLACE TEMP TABLE stg_merge AS
+WITH u AS (
+    SELECT name_norm, min(party_id) AS pid, min(region_code) AS rc FROM party WHERE uscc IS NOT NULL
+    GROUP BY name_norm HAVING count(*) = 1
+)
+SELECT p.party_id AS old_id, u.pid AS new_id
+FROM party p JOIN u USING (name_norm)
+WHERE p.uscc IS NULL AND p.party_id LIKE 'N:%'
+  AND (p.region_code IS NULL OR u.rc IS NULL OR left(p.region_code, 2) = left(u.rc, 2));
+
+DELETE FROM right_party r USING stg_merge m
+WHERE r.party_id = m.old_id AND EXISTS (
+    SELECT 1 FROM right_party x WHERE x.party_id = m.new_id AND x.right_id = r.right_id
+      AND x.role = r.role AND x.valid_from = r.valid_from);
+
+UPDATE right_party SET party_id = m.new_id FROM stg_merge m WHERE right_party.party_id = m.old_id;
+
+DELETE FROM party_address a USING stg_merge m WHERE a.party_id = m.old_id AND EXISTS (
+    SELECT 1 FROM party_address x WHERE x.party_id = m.new_id AND x.valid_from = a.valid_from);
+
+UPDATE party_address SET party_id = m.new_id FROM stg_merge m WHERE party_address.party_id = m.old_id;
+
+DELETE FROM party WHERE party_id IN (SELECT old_id FROM stg_merge);
+"""
+
+
+def merge_into_uscc_parties(db: Database) -> int:
+    """Fold name-only parties into the party registered with a USCC under the same name (same
+    province, or no region known), so that rights filed before the register was imported join."""
+    n = 0
+    for stmt in _MERGE.split(";"):
+        if stmt.strip():
+            db.execute(stmt)
+            if "CREATE" in stmt:
+                n = db.scalar("SELECT count(*) FROM stg_merge")
+    return n
+
+
+def write_entities(db: Database, batch_id: str) -> int:
+    """Market-entity attributes for the parties of a register import."""
+    db.execute(
+        "INSERT OR REPLACE INTO market_entity (party_id, uscc, entity_type, category, status, is_active, "
+        "established, industry_code, registered_capital, authority, batch_id) "
+        "SELECT p.party_id, e.uscc, e.entity_type, e.category, e.status, e.is_active, e.established, "
+        "e.industry_code, e.registered_capital, e.authority, $batch "
+        "FROM stg_entity e JOIN stg_mention_party p ON p.row_no = e.row_no AND p.role = 'entity'",
+        {"batch": batch_id},
+    )
+    db.execute(
+        "UPDATE party SET industry_code = e.industry_code FROM stg_entity e JOIN stg_mention_party p "
+        "ON p.row_no = e.row_no AND p.role = 'entity' WHERE party.party_id = p.party_id AND e.industry_code IS NOT NULL"
+    )
+    db.execute(
+        "INSERT INTO record_source (table_name, record_id, batch_id, row_no) "
+        "SELECT 'party', party_id, $batch, row_no FROM stg_mention_party WHERE role = 'entity' ON CONFLICT DO NOTHING",
+        {"batch": batch_id},
+    )
+    return db.scalar("SELECT count(*) FROM stg_entity")

@@ -1,0 +1,67 @@
+"""Rights, their classes and their provenance from staged tables:
+
+- ``stg_right``: the ``ip_right`` columns plus ``row_no``
+- ``stg_class(right_id, scheme, code, is_main)``
+- ``stg_event``: the ``legal_event`` columns plus ``row_no``
+"""
+
+from __future__ import annotations
+
+from zhichan.store._database import Database
+
+RIGHT_COLUMNS = (
+    "right_id", "kind", "office", "application_no", "application_date", "publication_no", "grant_no",
+    "grant_date", "title", "abstract", "ipc_main", "claims_count", "family_id", "pct", "madrid", "status",
+    "expiry_date",
+)
+
+# A newer export updates what it states and keeps what it leaves blank.
+_UPSERT_RIGHT = (
+    f"INSERT INTO ip_right ({', '.join(RIGHT_COLUMNS)}, batch_id) "
+    f"SELECT {', '.join(RIGHT_COLUMNS)}, $batch FROM stg_right "
+    "ON CONFLICT (right_id) DO UPDATE SET "
+    + ", ".join(f"{c} = coalesce(excluded.{c}, ip_right.{c})"
+                for c in RIGHT_COLUMNS if c not in ("right_id", "kind", "office", "application_no"))
+    + ", batch_id = excluded.batch_id"
+)
+
+
+def write_rights(db: Database, batch_id: str) -> int:
+    """Upsert the staged rights; returns how many rows were staged."""
+    db.execute(_UPSERT_RIGHT, {"batch": batch_id})
+    db.execute(
+        "INSERT INTO record_source (table_name, record_id, batch_id, row_no) "
+        "SELECT 'ip_right', right_id, $batch, row_no FROM stg_right ON CONFLICT DO NOTHING",
+        {"batch": batch_id},
+    )
+    return db.scalar("SELECT count(*) FROM stg_right")
+
+
+def write_classes(db: Database) -> None:
+    """Replace the classes of the staged rights (a classification is restated whole)."""
+    db.execute("DELETE FROM right_class WHERE (right_id, scheme) IN (SELECT DISTINCT right_id, scheme FROM stg_class)")
+    db.execute(
+        "INSERT INTO right_class (right_id, scheme, code, is_main) "
+        "SELECT right_id, scheme, code, bool_or(is_main) FROM stg_class GROUP BY ALL ON CONFLICT DO NOTHING"
+    )
+
+
+EVENT_COLUMNS = ("event_id", "right_id", "code", "kind", "announced_on", "effective_on", "amount_cny",
+                 "counterparty", "detail")
+
+
+def write_events(db: Database, batch_id: str) -> int:
+    """Insert staged legal events; an event already stored (same id) is updated in place."""
+    db.execute(
+        f"INSERT INTO legal_event ({', '.join(EVENT_COLUMNS)}, batch_id) "
+        f"SELECT {', '.join(EVENT_COLUMNS)}, $batch FROM stg_event "
+        "ON CONFLICT (event_id) DO UPDATE SET "
+        + ", ".join(f"{c} = coalesce(excluded.{c}, legal_event.{c})" for c in EVENT_COLUMNS[2:]),
+        {"batch": batch_id},
+    )
+    db.execute(
+        "INSERT INTO record_source (table_name, record_id, batch_id, row_no) "
+        "SELECT 'legal_event', event_id, $batch, row_no FROM stg_event ON CONFLICT DO NOTHING",
+        {"batch": batch_id},
+    )
+    return db.scalar("SELECT count(*) FROM stg_event")
