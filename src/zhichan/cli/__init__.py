@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from zhichan.cli import _ids, _regions, _workspace
+from zhichan.cli import _ids, _import, _regions, _workspace
 from zhichan.cli._common import console_err
 from zhichan.errors import InternalError, UserError
 
@@ -23,6 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 _workspace.register(app)
+_import.register(app)
 app.add_typer(_ids.app, name="ids")
 app.add_typer(_regions.app, name="regions")
 
