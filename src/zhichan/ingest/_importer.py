@@ -14,7 +14,7 @@ from zhichan.ingest._issues import make_issue, register
 from zhichan.ingest._names import normalise_name
 from zhichan.ingest._profile_registry import ProfileMatch, ProfileRegistry, default_registry
 from zhichan.ingest._readers import read_tables
-from zhichan.ingest._records import BUILDERS
+from zhichan.ingest._builders import BUILDERS, RIGHT_KINDS
 from zhichan.ingest._report import ImportReport
 from zhichan.ingest._resolver import resolve_many
 from zhichan.ingest._sink import CsvSink
@@ -226,14 +226,21 @@ def _write(db, kind: str, batch_id: str, as_of: str) -> None:
     store.write_parties(db, batch_id, as_of)
     if kind == "market_entity":
         store.write_entities(db, batch_id)
-        store.merge_into_uscc_parties(db)
-        return
-    store.write_rights(db, batch_id)
-    store.write_classes(db)
-    store.write_roles(db, batch_id, as_of)
-    store.write_owners(db, batch_id, as_of)
-    store.write_events(db, batch_id)
-    if db.scalar("SELECT count(*) FROM party WHERE uscc IS NOT NULL"):
+    elif kind in ("stat_long", "stat_wide"):
+        store.write_stats(db, batch_id)
+    elif kind == "official_list":
+        store.write_recognitions(db, batch_id)
+    else:
+        store.write_rights(db, batch_id)
+        store.write_events(db, batch_id)
+        if kind in RIGHT_KINDS:
+            store.write_classes(db)
+            store.write_roles(db, batch_id, as_of)
+            store.write_owners(db, batch_id, as_of)
+        elif kind == "patent_transaction":
+            store.write_roles(db, batch_id, as_of, roles=("pledgee", "licensee"), replace=False)
+            store.write_owners(db, batch_id, as_of)
+    if kind in ("market_entity", "official_list") or kind in RIGHT_KINDS:
         store.merge_into_uscc_parties(db)
 
 

@@ -26,7 +26,7 @@ from ._read_common import (
     finish_headers,
     is_blank,
 )
-from ._sniff import DECODE_MARK, MARK_ERRORS, SAMPLE_BYTES, EncodingGuess, detect_encoding, sniff_delimiter
+from ._sniff import DECODE_MARK, MARK_ERRORS, MARKS_MADE, SAMPLE_BYTES, EncodingGuess, detect_encoding, sniff_delimiter
 
 # A runaway quote would otherwise swallow the rest of the file into one field; beyond this the csv
 # module raises and the reader reports where it stopped.
@@ -35,9 +35,8 @@ if csv.field_size_limit() < CSV_FIELD_HARD_LIMIT:
     csv.field_size_limit(CSV_FIELD_HARD_LIMIT)
 
 _JOIN = "\x00"
-# On the fast path a row is joined once; this finds a cell starting with an injection character
-# (after the separator) or an undecodable-byte mark anywhere.
-_SUSPECT = re.compile(f"{_JOIN}[-=+@]|{DECODE_MARK}")
+# On the fast path a row is joined once; this finds a cell starting with an injection character.
+_SUSPECT = re.compile(f"{_JOIN}[-=+@]")
 
 
 def read_csv(path: Path, file: str, *, header_score: HeaderScore | None,
@@ -51,12 +50,13 @@ def read_csv(path: Path, file: str, *, header_score: HeaderScore | None,
         issues.append(make_issue("encoding-guessed", file=file, encoding=guess.encoding))
     truncated = path.stat().st_size > SAMPLE_BYTES
     delimiter = sniff_delimiter(guess.sample, truncated=truncated or len(guess.sample) >= 1 << 16)
+    marks_before = MARKS_MADE[0]
     raw = open(path, "rb")
     try:
         text = io.TextIOWrapper(raw, encoding=guess.encoding, errors=MARK_ERRORS, newline="")
         reader = csv.reader(text, delimiter=delimiter)
         return [_open_table(path, file, guess, delimiter, text, reader, issues,
-                            header_score, max_header_scan)]
+                            header_score, max_header_scan, marks_before)]
     except BaseException:
         raw.close()
         raise
@@ -64,7 +64,7 @@ def read_csv(path: Path, file: str, *, header_score: HeaderScore | None,
 
 def _open_table(path: Path, file: str, guess: EncodingGuess, delimiter: str, text: io.TextIOWrapper,
                 reader: Iterator[list[str]], issues: list[Issue], header_score: HeaderScore | None,
-                max_header_scan: int) -> SourceTable:
+                max_header_scan: int, marks_before: int) -> SourceTable:
     enc = guess.encoding
     # buffer the head: every record up to max_header_scan non-blank ones
     buffered: list[list[str]] = []
@@ -110,7 +110,7 @@ def _open_table(path: Path, file: str, guess: EncodingGuess, delimiter: str, tex
     labels = column_labels(headers, lambda i: f"第{i + 1}列")
     gate = RowGate(table, labels, short_is_ragged=True, extra_sep=delimiter,
                    encoding=enc)
-    table.rows = _rows(table, gate, chain(rest, reader), header_row, text)
+    table.rows = _rows(table, gate, chain(rest, reader), header_row, text, marks_before)
     return table
 
 
@@ -120,8 +120,11 @@ def _unreadable(file: str, record: int, exc: BaseException) -> Issue:
 
 
 def _rows(table: SourceTable, gate: RowGate, records: Iterator[list[str]], header_row: int,
-          text: io.TextIOWrapper) -> Iterator[SourceRow]:
-    """The hot loop: one join and one regex search per ordinary row, full checks otherwise."""
+          text: io.TextIOWrapper, marks_before: int) -> Iterator[SourceRow]:
+    """The hot loop: one join and one regex search per ordinary row, full checks otherwise.
+
+    Rows are scanned for the undecodable-byte mark only once the decoder has made one.
+    """
     n = gate.n
     recno = header_row
     slow_first = SLOW_FIRST
@@ -129,12 +132,14 @@ def _rows(table: SourceTable, gate: RowGate, records: Iterator[list[str]], heade
     join = _JOIN.join
     limit = FIELD_LIMIT
     check = gate.check
+    marks, mark = MARKS_MADE, DECODE_MARK
     try:
         for rec in records:
             recno += 1
             if len(rec) == n and rec[0] and rec[0][0] not in slow_first:
                 joined = join(rec)
-                if len(joined) <= limit and not suspect(joined):
+                if len(joined) <= limit and not suspect(joined) and (
+                        marks[0] == marks_before or mark not in joined):
                     if gate.pending:
                         gate.flush()
                     table.rows_seen += 1

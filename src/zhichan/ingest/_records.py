@@ -167,13 +167,3 @@ def build_entity(v: dict[str, Any], row_no: int, sink: Sink) -> list[Problem]:
         "authority": v.get("authority"),
     })
     return []
-
-
-BUILDERS: dict[str, Callable[[dict[str, Any], int, Sink], list[Problem]]] = {
-    "patent": build_patent,
-    "trademark": build_trademark,
-    "market_entity": build_entity,
-}
-
-# The field whose value identifies a record within one file (for duplicate detection).
-RECORD_KEYS: dict[str, str] = {"patent": "application_no", "trademark": "registration_no", "market_entity": "uscc"}

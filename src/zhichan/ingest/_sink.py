@@ -11,7 +11,7 @@ from typing import Any
 
 from zhichan.store import staging_columns
 
-_TABLES = ("stg_right", "stg_class", "stg_mention", "stg_event", "stg_entity")
+_TABLES = ("stg_right", "stg_class", "stg_mention", "stg_event", "stg_entity", "stg_stat", "stg_recognition")
 
 
 def _cell(v: Any) -> Any:
@@ -63,6 +63,12 @@ class CsvSink:
 
     def entity(self, row: dict[str, Any]) -> None:
         self._write("stg_entity", [row.get(c) for c in self._cols["stg_entity"]])
+
+    def stat(self, row: dict[str, Any]) -> None:
+        self._write("stg_stat", [row.get(c) for c in self._cols["stg_stat"]])
+
+    def recognition(self, row: dict[str, Any]) -> None:
+        self._write("stg_recognition", [row.get(c) for c in self._cols["stg_recognition"]])
 
     def paths(self) -> dict[str, Path | None]:
         for fh in self._files.values():

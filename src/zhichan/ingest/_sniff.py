@@ -20,10 +20,14 @@ DELIMITERS = (",", "\t", ";", "|")
 # told apart from a row whose raw text already contained U+FFFD; readers swap it for U+FFFD.
 DECODE_MARK = "\ufdd0"
 MARK_ERRORS = "zhichan-mark"
+# Bumped on every replacement (any file): a reader whose count moved checks rows for the mark;
+# untouched files never pay for that check.
+MARKS_MADE = [0]
 
 
 def _mark_errors(exc: UnicodeError) -> tuple[str, int]:
     if isinstance(exc, UnicodeDecodeError):
+        MARKS_MADE[0] += 1
         return DECODE_MARK, exc.end
     raise exc
 

@@ -4,16 +4,22 @@ build staged records, and account for every row (stored, rejected or skipped).""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 from zhichan.ingest._issues import ISSUE_TYPES, Issue, make_issue, register
 from zhichan.ingest._parsers import PARSERS
 from zhichan.ingest._profile_registry import ProfileMatch
-from zhichan.ingest._records import BUILDERS, RECORD_KEYS, Problem
+from zhichan.ingest._builders import BUILDERS, RECORD_KEYS
+from zhichan.ingest._records import Problem
+from zhichan.ingest._records_stats import wide_columns
 from zhichan.ingest._sink import CsvSink
 
 register("missing-required-value", "error", "必填值为空", "必填列 “{column}” 为空 (required value missing)",
          "补全该值后重新导入")
+register("wide-columns-unknown", "warning", "无法识别的统计列",
+         "这些列既不是已知指标也不是年份（或缺少年份/指标），未导入：{columns} (columns not imported)",
+         "列名使用已知指标名称；按年份分列时在工作表名中写明指标，如“专利申请量”")
 register("duplicate-in-file", "error", "文件内重复", "与第 {first_row} 行重复：{key} (duplicate of an earlier row)",
          "删除重复行；如两行内容不同，请核对哪一行正确")
 
@@ -44,16 +50,28 @@ def stage_table(table, match: ProfileMatch, sink: CsvSink, *, progress: Callable
         parse = PARSERS[spec.parser]
         scale = next((s for unit, s in _AMOUNT_SCALE if unit in header), None) if spec.parser == "amount" else None
         specs.append((idx, fname, header, parse, spec.required, scale))
-    absent = {f: None for f in profile.fields if f not in match.columns.values()}
+    absent: dict[str, Any] = {f: None for f in profile.fields if f not in match.columns.values()}
     absent.update(profile.constants)
+    file_name = Path(table.file).name
+    absent["_context"] = {"file_name": file_name, "sheet": table.sheet}
+    absent["_list_hint"] = f"{table.sheet or ''} {Path(table.file).stem}"
+    extra_idx: list[int] = []
+    counts = StageCounts()
+    if kind == "stat_wide":
+        extra_idx, unknown = wide_columns(table.headers, set(match.columns), "period" in match.columns.values(),
+                                          f"{table.sheet or ''} {file_name}")
+        if unknown:
+            counts.issues.append(make_issue("wide-columns-unknown", file=table.file, sheet=table.sheet,
+                                            row=table.header_row, columns="、".join(unknown[:30])))
     col_of = {f: h for _, f, h, *_ in specs}
     seen: dict[Any, int] = {}
-    counts = StageCounts()
     file, sheet = table.file, table.sheet
     for row in table.rows:
         counts.read += 1
         cells = row.cells
         values = dict(absent)
+        if extra_idx:
+            values["_extra"] = [(table.headers[i], cells[i] if i < len(cells) else None) for i in extra_idx]
         problems: list[Problem] = []
         for idx, fname, header, parse, required, scale in specs:
             cell = cells[idx] if idx < len(cells) else None

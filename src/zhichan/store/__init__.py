@@ -22,6 +22,7 @@ from zhichan.store._staging import STAGING, distinct_values, drop_staging, load_
 from zhichan.store._batches import find_committed_batch, record_batch
 from zhichan.store._writes_party import merge_into_uscc_parties, write_entities, write_owners, write_parties, write_roles
 from zhichan.store._writes_right import write_classes, write_events, write_rights
+from zhichan.store._writes_other import write_recognitions, write_stats
 
 __all__ = [
     "STAGING",
@@ -37,6 +38,8 @@ __all__ = [
     "write_events",
     "write_owners",
     "write_parties",
+    "write_recognitions",
+    "write_stats",
     "write_rights",
     "write_roles",
     "Database",

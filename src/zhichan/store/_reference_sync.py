@@ -45,6 +45,8 @@ def sync_reference(db: Database, *, force: bool = False) -> bool:
                    " name, level, nullif(parent_code, ''), nullif(valid_from, '')::INTEGER,"
                    " nullif(valid_to, '')::INTEGER",
         )
+        # the nation, for national totals in statistics tables (全国)
+        db.execute("INSERT INTO region (code, vintage, name, level) VALUES ('000000', 1, '全国', 'country')")
         db.load_csv(
             "region", ["code", "vintage", "name", "level", "parent_code"], paths["townships.csv.gz"],
             select="code, 1, name, 'township', county_code",

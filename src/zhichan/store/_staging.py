@@ -28,6 +28,14 @@ STAGING: dict[str, tuple[tuple[str, str], ...]] = {
         ("status", "VARCHAR"), ("is_active", "BOOLEAN"), ("established", "DATE"), ("industry_code", "VARCHAR"),
         ("registered_capital", "DOUBLE"), ("authority", "VARCHAR"),
     ),
+    "stg_stat": (
+        ("row_no", "BIGINT"), ("region_code", "VARCHAR"), ("period", "INTEGER"), ("metric", "VARCHAR"),
+        ("value", "DOUBLE"), ("unit", "VARCHAR"), ("source", "VARCHAR"),
+    ),
+    "stg_recognition": (
+        ("row_no", "BIGINT"), ("list_id", "VARCHAR"), ("subject_kind", "VARCHAR"), ("subject_id", "VARCHAR"),
+        ("year", "INTEGER"), ("grade", "VARCHAR"),
+    ),
     "stg_name": (("raw_name", "VARCHAR"), ("display", "VARCHAR"), ("name_norm", "VARCHAR"), ("kind", "VARCHAR")),
     "stg_region": (
         ("address", "VARCHAR"), ("postcode", "VARCHAR"), ("hint", "VARCHAR"), ("region_code", "VARCHAR"),

@@ -102,12 +102,15 @@ def write_parties(db: Database, batch_id: str, as_of: str) -> int:
     return db.scalar("SELECT count(*) FROM stg_mention_party")
 
 
-def write_roles(db: Database, batch_id: str, as_of: str, roles: tuple[str, ...] = ("applicant", "inventor", "agency")) -> None:
+def write_roles(db: Database, batch_id: str, as_of: str,
+                roles: tuple[str, ...] = ("applicant", "inventor", "agency"), *, replace: bool = True) -> None:
     """Roles fixed at filing (applicants, inventors, agency) are replaced for the batch's rights;
-    owners are kept as dated intervals (see write_owners)."""
+    dated roles from registrations (pledgee, licensee) are added; owners are kept as dated
+    intervals (see write_owners)."""
     for role in roles:
-        db.execute("DELETE FROM right_party WHERE role = $role AND right_id IN "
-                   "(SELECT DISTINCT right_id FROM stg_mention_party WHERE role = $role)", {"role": role})
+        if replace:
+            db.execute("DELETE FROM right_party WHERE role = $role AND right_id IN "
+                       "(SELECT DISTINCT right_id FROM stg_mention_party WHERE role = $role)", {"role": role})
         db.execute(
             "INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id) "
             "SELECT right_id, party_id, role, min(seq), coalesce(min(filed_on), DATE '1900-01-01'), $batch "
@@ -119,8 +122,13 @@ def write_roles(db: Database, batch_id: str, as_of: str, roles: tuple[str, ...] 
 
 _OWNERS = """
 CREATE OR REPLACE TEMP TABLE stg_owner_sets AS
-SELECT right_id, list(DISTINCT party_id ORDER BY party_id) AS owners, min(filed_on) AS filed_on
-FROM stg_mention_party WHERE role = 'owner' GROUP BY right_id;
+WITH o AS (SELECT * FROM stg_mention_party WHERE role IN ('owner', 'new_owner')),
+latest AS (SELECT right_id, max(filed_on) FILTER (WHERE role = 'new_owner') AS changed_on FROM o GROUP BY right_id)
+SELECT o.right_id, list(DISTINCT o.party_id ORDER BY o.party_id) AS owners, min(o.filed_on) AS filed_on,
+       coalesce(any_value(l.changed_on), $as_of) AS change_date
+FROM o JOIN latest l USING (right_id)
+WHERE l.changed_on IS NULL OR (o.role = 'new_owner' AND o.filed_on = l.changed_on)
+GROUP BY o.right_id;
 
 CREATE OR REPLACE TEMP TABLE stg_owner_open AS
 SELECT right_id, list(DISTINCT party_id ORDER BY party_id) AS owners, max(valid_from) AS since
@@ -128,26 +136,31 @@ FROM right_party WHERE role = 'owner' AND valid_to IS NULL
   AND right_id IN (SELECT right_id FROM stg_owner_sets) GROUP BY right_id;
 
 CREATE OR REPLACE TEMP TABLE stg_owner_change AS
-SELECT n.right_id, o.right_id IS NULL AS first_seen
+SELECT n.right_id, n.owners, o.right_id IS NULL AS first_seen,
+       CASE WHEN o.right_id IS NULL THEN coalesce(n.filed_on, n.change_date) ELSE n.change_date END AS valid_from,
+       n.change_date
 FROM stg_owner_sets n LEFT JOIN stg_owner_open o USING (right_id)
-WHERE o.right_id IS NULL OR (o.owners <> n.owners AND o.since < $as_of);
+WHERE o.right_id IS NULL OR (o.owners <> n.owners AND o.since < n.change_date);
 
-UPDATE right_party SET valid_to = $as_of
-WHERE role = 'owner' AND valid_to IS NULL
-  AND right_id IN (SELECT right_id FROM stg_owner_change WHERE NOT first_seen);
+UPDATE right_party SET valid_to = c.change_date
+FROM stg_owner_change c
+WHERE right_party.right_id = c.right_id AND right_party.role = 'owner' AND right_party.valid_to IS NULL
+  AND NOT c.first_seen;
 
 INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id)
-SELECT p.right_id, p.party_id, 'owner', min(p.seq),
-       CASE WHEN any_value(c.first_seen) THEN coalesce(min(p.filed_on), $as_of) ELSE $as_of END, $batch
-FROM stg_mention_party p JOIN stg_owner_change c USING (right_id)
-WHERE p.role = 'owner' GROUP BY p.right_id, p.party_id
+SELECT c.right_id, p.party_id, 'owner', min(p.seq), any_value(c.valid_from), $batch
+FROM stg_owner_change c
+JOIN stg_mention_party p ON p.right_id = c.right_id AND list_contains(c.owners, p.party_id)
+ AND p.role IN ('owner', 'new_owner')
+GROUP BY c.right_id, p.party_id
 ON CONFLICT DO NOTHING;
 """
 
 
 def write_owners(db: Database, batch_id: str, as_of: str) -> int:
     """Owners as dated intervals: unchanged sets stay, a changed set closes the open interval at
-    the export date and opens a new one; an older export never overrides a newer one."""
+    the change date (a transfer's registration date, else the export date ``as_of``) and opens a
+    new one; an older export never overrides a newer one."""
     params = {"batch": batch_id, "as_of": as_of}
     for stmt in _OWNERS.split(";"):
         if stmt.strip():

@@ -7,7 +7,7 @@ CREATE TABLE region (
     code         VARCHAR NOT NULL CHECK (regexp_full_match(code, '[0-9]{6}([0-9]{3})?')),
     vintage      INTEGER NOT NULL DEFAULT 1 CHECK (vintage >= 1),
     name         VARCHAR NOT NULL CHECK (length(trim(name)) > 0),
-    level        VARCHAR NOT NULL CHECK (level IN ('province', 'prefecture', 'county', 'township')),
+    level        VARCHAR NOT NULL CHECK (level IN ('country', 'province', 'prefecture', 'county', 'township')),
     parent_code  VARCHAR CHECK (parent_code IS NULL OR regexp_full_match(parent_code, '[0-9]{6}')),
     valid_from   INTEGER CHECK (valid_from IS NULL OR valid_from BETWEEN 1949 AND 2100),
     valid_to     INTEGER CHECK (valid_to IS NULL OR valid_to BETWEEN 1949 AND 2100),
