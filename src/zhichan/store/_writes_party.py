@@ -66,6 +66,12 @@ ON CONFLICT (party_id) DO UPDATE SET
 
 # Address history: a party's first address runs from its earliest filing in the batch; a later
 # export with a different address closes the open interval at the export date (as_of).
+# Addresses compare without a leading postcode and without spaces: "402360 重庆市…" = "重庆市…".
+_ADDRESS_MACRO = """
+CREATE OR REPLACE TEMP MACRO zc_addr(a) AS
+    regexp_replace(regexp_replace(a, '^[\\[(（【]?[0-9]{6}[\\])）】]?', ''), '\\s+', '', 'g')
+"""
+
 _ADDRESS_HISTORY = """
 CREATE OR REPLACE TEMP TABLE stg_party_address AS
 SELECT party_id, arg_max(address, filed_on) AS address, any_value(party_region) AS region_code,
@@ -75,7 +81,7 @@ FROM stg_mention_party WHERE address IS NOT NULL GROUP BY party_id;
 UPDATE party_address SET valid_to = $as_of
 FROM stg_party_address s
 WHERE party_address.party_id = s.party_id AND party_address.valid_to IS NULL
-  AND party_address.address <> s.address AND party_address.valid_from < $as_of;
+  AND zc_addr(party_address.address) <> zc_addr(s.address) AND party_address.valid_from < $as_of;
 
 INSERT INTO party_address (party_id, address, region_code, valid_from, batch_id)
 SELECT s.party_id, s.address, s.region_code,
@@ -84,7 +90,7 @@ SELECT s.party_id, s.address, s.region_code,
        $batch
 FROM stg_party_address s
 WHERE NOT EXISTS (SELECT 1 FROM party_address p WHERE p.party_id = s.party_id AND p.valid_to IS NULL
-                  AND p.address = s.address)
+                  AND zc_addr(p.address) = zc_addr(s.address))
   AND NOT EXISTS (SELECT 1 FROM party_address p WHERE p.party_id = s.party_id AND p.valid_to IS NULL
                   AND p.valid_from >= $as_of)
 ON CONFLICT DO NOTHING;
@@ -94,6 +100,7 @@ ON CONFLICT DO NOTHING;
 def write_parties(db: Database, batch_id: str, as_of: str) -> int:
     """Resolve mentions to parties, upsert them and their addresses; returns mentions resolved."""
     db.execute(_MENTION_PARTY)
+    db.execute(_ADDRESS_MACRO)
     params = {"batch": batch_id, "as_of": as_of}
     db.execute(_UPSERT_PARTY, {"batch": batch_id})
     for stmt in _ADDRESS_HISTORY.split(";"):
