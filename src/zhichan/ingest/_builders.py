@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from zhichan.ingest._records import Problem, Sink, build_entity, build_patent, build_trademark
+from zhichan.ingest._records import Problem, Sink, build_entity
 from zhichan.ingest._records_more import (
     registration_builder,
     build_gi,
@@ -17,9 +17,10 @@ from zhichan.ingest._records_stats import build_stat_long, build_stat_wide
 
 Builder = Callable[[dict[str, Any], int, Sink], list[Problem]]
 
+# Patents and trademarks come in millions: they are built set-wise in SQL (store._build_sql).
+SQL_KINDS = frozenset(("patent", "trademark"))
+
 BUILDERS: dict[str, Builder] = {
-    "patent": build_patent,
-    "trademark": build_trademark,
     "market_entity": build_entity,
     "patent_event": build_patent_event,
     "patent_transaction": build_transaction,

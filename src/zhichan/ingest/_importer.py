@@ -14,7 +14,7 @@ from zhichan.ingest._issues import make_issue, register
 from zhichan.ingest._names import normalise_name
 from zhichan.ingest._profile_registry import ProfileMatch, ProfileRegistry, default_registry
 from zhichan.ingest._readers import read_tables
-from zhichan.ingest._builders import BUILDERS, RIGHT_KINDS
+from zhichan.ingest._builders import BUILDERS, RIGHT_KINDS, SQL_KINDS
 from zhichan.ingest._report import ImportReport
 from zhichan.ingest._resolver import resolve_many
 from zhichan.ingest._sink import CsvSink
@@ -144,7 +144,7 @@ def _import_table(db, table, forced, registry, report: ImportReport, batch_id: s
         report.issues.append(make_issue("missing-required-column", **where, fields="、".join(match.missing_required),
                                         rows=rows, synonyms=syn))
         return _tail(table, report, seen_issues)
-    if prof.record_kind not in BUILDERS:
+    if prof.record_kind not in BUILDERS and prof.record_kind not in SQL_KINDS:
         rows = _drain(table)
         report.rows_read += rows
         report.rows_rejected += rows
@@ -157,17 +157,13 @@ def _import_table(db, table, forced, registry, report: ImportReport, batch_id: s
     if ignored:
         report.issues.append(make_issue("columns-ignored", **where, columns="、".join(ignored[:40])))
     with CsvSink() as sink:
-        counts = stage_table(table, match, sink, progress=progress)
+        counts = stage_table(db, table, match, sink, progress=progress)
         report.rows_read += counts.read
         report.rows_stored += counts.stored
         report.rows_rejected += counts.rejected
         report.issues.extend(counts.issues)
-        warned_rows = {i.row for i in counts.issues if i.severity == "warning"}
-        paths = sink.paths()
-        for name, p in paths.items():
-            store.load_staging(db, name, p)
         _stage_names(db)
-        warned_rows |= _stage_regions(db, report, table)
+        warned_rows = counts.warned_rows | _stage_regions(db, report, table)
         report.rows_warned += len(warned_rows)
         _write(db, prof.record_kind, batch_id, as_of)
     report.tables.append({"sheet": table.sheet, "header_row": table.header_row, "profile": prof.id,

@@ -89,3 +89,16 @@ def event_kind(code: str | None, text: str | None = None) -> str | None:
         if phrase in t:
             return kind  # None for phrases that are no event, e.g. 驳回理由通知 (an office action)
     return None
+
+
+_TM_STATUS = (("无效", "invalidated"), ("注销", "cancelled"), ("撤销", "revoked"), ("销亡", "lapsed"),
+              ("驳回", "rejected"), ("不予注册", "rejected"), ("申请中", "pending"), ("初审", "pending"),
+              ("等待", "pending"), ("审查", "pending"), ("注册", "valid"), ("有效", "valid"))
+
+
+def trademark_status(text: str | None) -> str | None:
+    t = (text or "").strip()
+    for phrase, status in _TM_STATUS:
+        if phrase in t:
+            return status
+    return None

@@ -20,6 +20,7 @@ from zhichan.ids import (
     to_halfwidth,
 )
 from zhichan.ingest._issues import register
+from zhichan.ingest._legal_status import normalise_status, trademark_status
 from zhichan.ingest._names import split_applicants
 from zhichan.reference import normalise_ipc
 
@@ -268,12 +269,21 @@ def parse_list(s: str | None) -> Result:
     return tuple(p for p in _SPLIT.split((s or "").strip()) if p) or None, None
 
 
+def parse_legal_status(s: str | None) -> Result:
+    return normalise_status(s), None
+
+
+def parse_trademark_status(s: str | None) -> Result:
+    return trademark_status(s), None
+
+
 PARSERS: dict[str, Callable[[str | None], Result]] = {
     "text": parse_text, "int": parse_int, "amount": parse_amount, "bool": parse_bool,
     "date": parse_date, "year": parse_year, "application_number": parse_application,
     "publication_number": parse_publication, "uscc": parse_uscc_field, "region_code": parse_six_digits,
     "postcode": parse_six_digits, "address": parse_text, "party_list": parse_party_list,
     "person_list": parse_list, "ipc": parse_ipc, "ipc_list": parse_ipc_list, "nice_list": parse_nice_list,
-    "patent_type": parse_patent_type, "legal_status": parse_text, "country": parse_text,
+    "patent_type": parse_patent_type, "legal_status": parse_legal_status, "country": parse_text,
+    "trademark_status": parse_trademark_status,
     "trademark_number": parse_trademark, "list": parse_list,
 }

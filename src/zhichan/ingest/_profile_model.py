@@ -17,7 +17,7 @@ RecordKind = Literal[
 Parser = Literal[
     "text", "int", "amount", "bool", "date", "year", "application_number", "publication_number",
     "uscc", "region_code", "postcode", "address", "party_list", "person_list", "ipc", "ipc_list",
-    "nice_list", "patent_type", "legal_status", "country", "trademark_number", "list",
+    "nice_list", "patent_type", "legal_status", "trademark_status", "country", "trademark_number", "list",
 ]
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -57,7 +57,8 @@ def empty_table(file: str, sheet: str | None, issues: list[Issue], *, encoding: 
                 delimiter: str | None = None, headers: list[str] | None = None,
                 header_row: int = 0) -> SourceTable:
     """A table without rows, carrying the issues that explain why."""
-    return SourceTable(file, sheet, header_row, headers or [], encoding, delimiter, iter(()), issues)
+    return SourceTable(file, sheet, header_row, headers or [], encoding, delimiter, iter(()),
+                       issues)
 
 
 # -- headers --------------------------------------------------------------------------------------
@@ -178,7 +179,8 @@ class RowGate:
         self.skipped = 0
 
     def _issue(self, code: str, row: int, **kw: object) -> None:
-        self.issues.append(make_issue(code, file=self.table.file, sheet=self.table.sheet, row=row, **kw))
+        t = self.table
+        self.issues.append(make_issue(code, file=t.file, sheet=t.sheet, row=row, **kw))
 
     def flush(self) -> None:
         for r in self.pending:
@@ -235,7 +237,8 @@ class RowGate:
         extra = cells[n:]
         if not is_blank(extra):
             # nothing may be lost silently: the extra text goes into the issue
-            shown = self.extra_sep.join("" if c is None else c for c in extra).rstrip(self.extra_sep)
+            sep = self.extra_sep
+            shown = sep.join("" if c is None else c for c in extra).rstrip(sep)
             self._issue("ragged-row", row, found=len(cells), expected=n, value=shown)
         return cells[:n]
 

@@ -1,4 +1,4 @@
-"""Streaming CSV / TSV reader: encoding and delimiter sniffing, header detection, cheap row checks."""
+"""Streaming CSV/TSV reader: encoding and delimiter sniffing, header detection, cheap row checks."""
 
 from __future__ import annotations
 
@@ -26,7 +26,15 @@ from ._read_common import (
     finish_headers,
     is_blank,
 )
-from ._sniff import DECODE_MARK, MARK_ERRORS, MARKS_MADE, SAMPLE_BYTES, EncodingGuess, detect_encoding, sniff_delimiter
+from ._sniff import (
+    DECODE_MARK,
+    MARK_ERRORS,
+    MARKS_MADE,
+    SAMPLE_BYTES,
+    EncodingGuess,
+    detect_encoding,
+    sniff_delimiter,
+)
 
 # A runaway quote would otherwise swallow the rest of the file into one field; beyond this the csv
 # module raises and the reader reports where it stopped.

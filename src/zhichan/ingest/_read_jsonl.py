@@ -142,6 +142,7 @@ def _rows(table: SourceTable, gate: RowGate, keys: dict[str, int], head: list[tu
     gate.finish()
 
 
-def _chain(head: list[tuple[int, str]], rest: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+def _chain(head: list[tuple[int, str]],
+           rest: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     yield from head
     yield from rest

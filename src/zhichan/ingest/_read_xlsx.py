@@ -25,7 +25,7 @@ from ._read_common import (
     finish_headers,
     is_blank,
 )
-from ._read_xlsx_parts import cell_text, inspect_zip, open_sheet, scan_merges
+from ._read_xlsx_parts import Cell, cell_text, inspect_zip, open_sheet, scan_merges
 
 register("formula-no-value", "warning", "公式无缓存值",
          "公式单元格没有缓存的计算结果，按空值读取 (formula without a cached value: read as empty)",
@@ -34,7 +34,7 @@ register("sheet-skipped", "info", "跳过工作表",
          "工作表 “{sheet}” 中未找到表头，已跳过 (sheet without a recognisable header skipped)",
          "如该工作表含需导入的数据，请确认其列名行 (check its column-name row)")
 
-Raw = tuple[int, list[dict[str, Any]]]
+Raw = tuple[int, list[Cell]]
 
 
 def read_xlsx(path: Path, file: str, *, header_score: HeaderScore | None,
@@ -51,7 +51,8 @@ def read_xlsx(path: Path, file: str, *, header_score: HeaderScore | None,
             sheets = [(ws.title, ws._worksheet_path) for ws in wb.worksheets]
     except Exception as exc:  # openpyxl raises KeyError, ParseError, ValueError … on broken parts
         return [empty_table(file, None, [make_issue(
-            "file-unreadable", file=file, reason=f"工作簿结构损坏 broken workbook: {type(exc).__name__}: {exc}")])]
+            "file-unreadable", file=file,
+            reason=f"工作簿结构损坏 broken workbook: {type(exc).__name__}: {exc}")])]
     finally:
         if wb is not None:
             wb.close()
@@ -74,19 +75,20 @@ def read_xlsx(path: Path, file: str, *, header_score: HeaderScore | None,
     return tables
 
 
-def _raw_texts(raw: list[dict[str, Any]]) -> list[str | None]:
+def _raw_texts(raw: list[Cell]) -> list[str | None]:
     """Cell texts of a parsed row at their column positions (error cells empty)."""
     if not raw:
         return []
-    out: list[str | None] = [None] * raw[-1]["column"]
-    for c in raw:
-        if c["data_type"] != "e":
-            out[c["column"] - 1] = cell_text(c["value"])
+    out: list[str | None] = [None] * max(c[0] for c in raw)
+    for col, value, data_type, _ in raw:
+        if data_type != "e":
+            out[col - 1] = cell_text(value)
     return out
 
 
 def _open_sheet(path: Path, file: str, wb: Any, title: str, member: str,
-                header_score: HeaderScore | None, max_header_scan: int) -> SourceTable | Issue | None:
+                header_score: HeaderScore | None,
+                max_header_scan: int) -> SourceTable | Issue | None:
     zf = zipfile.ZipFile(path)
     src, parser = open_sheet(zf, member, wb)
     rows = parser.iter_rows()
@@ -112,7 +114,8 @@ def _open_sheet(path: Path, file: str, wb: Any, title: str, member: str,
     except Exception as exc:
         close()
         return make_issue("file-unreadable", file=file, sheet=title,
-                          reason=f"工作表 “{title}” 读取失败 sheet unreadable: {type(exc).__name__}: {exc}")
+                          reason=f"工作表 “{title}” 读取失败 sheet unreadable: "
+                                 f"{type(exc).__name__}: {exc}")
     if not scanned:
         close()
         return None
@@ -127,7 +130,8 @@ def _open_sheet(path: Path, file: str, wb: Any, title: str, member: str,
     rest = buffered[at + 1:]
     if exhausted and all(is_blank(_raw_texts(r)) for _, r in rest):
         issues.append(make_issue("file-empty", file=file, sheet=title))
-    table = SourceTable(file, title, header_row, headers, None, None, iter(()), issues, _closer=close)
+    table = SourceTable(file, title, header_row, headers, None, None, iter(()), issues,
+                        _closer=close)
     labels = [h or get_column_letter(i + 1) for i, h in enumerate(headers)]
     gate = RowGate(table, labels, short_is_ragged=False, extra_sep=" | ")
     table.rows = _rows(table, gate, chain(rest, rows), zf, member, header_row, close)
@@ -154,15 +158,14 @@ def _rows(table: SourceTable, gate: RowGate, raw_rows: Iterator[Raw], zf: zipfil
             if rownum > prev + 1:
                 gate.pending.extend(range(prev + 1, rownum))   # rows absent from the XML
             prev = rownum
-            cells: list[str | None] = [None] * max(n, raw[-1]["column"] if raw else 0)
-            for c in raw:
-                i = c["column"] - 1
-                value = c["value"]
-                if c["data_type"] == "e":
+            cells: list[str | None] = [None] * max(n, max(c[0] for c in raw) if raw else 0)
+            for col, value, data_type, formula in raw:
+                i = col - 1
+                if data_type == "e":
                     issues.append(make_issue("excel-error-cell", file=file, sheet=sheet, row=rownum,
                                              column=label(i), value=value))
                     continue
-                if "formula" in c:
+                if formula:
                     if value is None:
                         issues.append(make_issue("formula-no-value", file=file, sheet=sheet,
                                                  row=rownum, column=label(i)))

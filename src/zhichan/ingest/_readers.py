@@ -43,12 +43,11 @@ def read_tables(path: str | os.PathLike[str], *, header_score: HeaderScore | Non
             raise FileNotFoundError(f"文件不存在或不是普通文件 no such file: {file}")
         kind = sniff_kind(p)
     except OSError as exc:
-        return [empty_table(file, None, [make_issue("file-unreadable", file=file, reason=str(exc))])]
+        return [_unreadable(file, str(exc))]
     if kind == "empty":
         return [empty_table(file, None, [make_issue("file-empty", file=file)])]
     if kind in _KIND_REASONS:
-        return [empty_table(file, None, [make_issue("file-unreadable", file=file,
-                                                    reason=_KIND_REASONS[kind])])]
+        return [_unreadable(file, _KIND_REASONS[kind])]
     try:
         if kind == "xlsx":
             return read_xlsx(p, file, header_score=header_score, max_header_scan=max_header_scan)
@@ -56,4 +55,8 @@ def read_tables(path: str | os.PathLike[str], *, header_score: HeaderScore | Non
             return read_jsonl(p, file)
         return read_csv(p, file, header_score=header_score, max_header_scan=max_header_scan)
     except OSError as exc:
-        return [empty_table(file, None, [make_issue("file-unreadable", file=file, reason=str(exc))])]
+        return [_unreadable(file, str(exc))]
+
+
+def _unreadable(file: str, reason: str) -> SourceTable:
+    return empty_table(file, None, [make_issue("file-unreadable", file=file, reason=reason)])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SAMPLE_BYTES = 1 << 20          # bytes read to decide the encoding
-ASCII_SCAN_LIMIT = 64 << 20     # an ASCII-only head is scanned this far for the first non-ASCII byte
+ASCII_SCAN_LIMIT = 64 << 20     # an ASCII-only head: look this far for the first non-ASCII byte
 DELIMITER_SAMPLE_CHARS = 64 << 10
 DELIMITERS = (",", "\t", ";", "|")
 
@@ -44,6 +44,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# C0 controls other than tab/LF/CR/FF/VT/ESC: neither UTF-8 nor GB18030 text contains them
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -124,7 +126,8 @@ def detect_encoding(path: Path) -> EncodingGuess | str:
         utf16 = _utf16_without_bom(head[:65536])
         if utf16:
             return EncodingGuess(utf16, True, _sample_text(head, utf16, whole))
-        if head.count(0) > len(head) // 10:
+        probe = head[:65536]
+        if len(probe) - len(probe.translate(None, _CONTROL_BYTES)) > 0.01 * len(probe):
             return "二进制文件，不是文本表格 binary content, not a text table"
         probe, probe_whole = head, whole
         if head.isascii() and not whole:
@@ -139,7 +142,8 @@ def detect_encoding(path: Path) -> EncodingGuess | str:
     return EncodingGuess("gb18030", True, _sample_text(head, "gb18030", whole))
 
 
-def _first_non_ascii_window(f: io.BufferedReader | io.BufferedIOBase, head: bytes) -> tuple[bytes, bool]:
+def _first_non_ascii_window(f: io.BufferedIOBase, head: bytes) -> tuple[bytes, bool]:
+    """Bytes from the line holding the first non-ASCII byte, and whether that is all there is."""
     read = len(head)
     while read < ASCII_SCAN_LIMIT:
         chunk = f.read(SAMPLE_BYTES)
@@ -156,7 +160,8 @@ def _first_non_ascii_window(f: io.BufferedReader | io.BufferedIOBase, head: byte
 
 def _sample_text(head: bytes, encoding: str, whole: bool) -> str:
     dec = codecs.getincrementaldecoder(encoding)(errors=MARK_ERRORS)
-    return dec.decode(head[: DELIMITER_SAMPLE_CHARS * 4], whole and len(head) <= DELIMITER_SAMPLE_CHARS * 4)
+    cut = DELIMITER_SAMPLE_CHARS * 4
+    return dec.decode(head[:cut], whole and len(head) <= cut)
 
 
 def sniff_delimiter(sample: str, truncated: bool = True) -> str:

@@ -1,29 +1,39 @@
-"""Streaming one source table through its profile: parse every mapped cell, check the row,
-build staged records, and account for every row (stored, rejected or skipped)."""
+"""Staging one source table through its profile, column-wise.
+
+Python touches each row once, to copy its mapped cells (with the row number the user sees) into
+a staging CSV. Everything else is set-based: row-unique fields parse in SQL, every other field
+is parsed once per distinct value, problems are found with queries, and high-volume kinds are
+built in SQL. Low-volume kinds run their Python builders over the parsed rows.
+"""
 
 from __future__ import annotations
 
+import csv
+import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from zhichan import store
+from zhichan.ingest._builders import BUILDERS, RECORD_KEYS, SQL_KINDS
 from zhichan.ingest._issues import ISSUE_TYPES, Issue, make_issue, register
 from zhichan.ingest._parsers import PARSERS
-from zhichan.ingest._profile_registry import ProfileMatch
-from zhichan.ingest._builders import BUILDERS, RECORD_KEYS
-from zhichan.ingest._records import Problem
+from zhichan.ingest._profile_registry import ProfileMatch, default_registry
 from zhichan.ingest._records_stats import wide_columns
 from zhichan.ingest._sink import CsvSink
 
 register("missing-required-value", "error", "必填值为空", "必填列 “{column}” 为空 (required value missing)",
          "补全该值后重新导入")
+register("duplicate-in-file", "error", "文件内重复", "与第 {first_row} 行重复：{key} (duplicate of an earlier row)",
+         "删除重复行；如两行内容不同，请核对哪一行正确")
 register("wide-columns-unknown", "warning", "无法识别的统计列",
          "这些列既不是已知指标也不是年份（或缺少年份/指标），未导入：{columns} (columns not imported)",
          "列名使用已知指标名称；按年份分列时在工作表名中写明指标，如“专利申请量”")
-register("duplicate-in-file", "error", "文件内重复", "与第 {first_row} 行重复：{key} (duplicate of an earlier row)",
-         "删除重复行；如两行内容不同，请核对哪一行正确")
 
 _AMOUNT_SCALE = (("亿元", 1e8), ("万元", 1e4))
+_LIST_SEP = "\x1f"
+ERROR_CODES = [c for c, t in ISSUE_TYPES.items() if t.severity == "error"]
 
 
 @dataclass
@@ -33,79 +43,146 @@ class StageCounts:
     read: int = 0
     stored: int = 0
     rejected: int = 0
-    warned: int = 0
+    warned_rows: set[int] = field(default_factory=set)
     issues: list[Issue] = field(default_factory=list)
 
 
-def stage_table(table, match: ProfileMatch, sink: CsvSink, *, progress: Callable[[int], None] | None = None) -> StageCounts:
-    """Stream ``table`` rows into ``sink``; returns the accounting and the row issues."""
+def _write_raw(table, idxs: list[int], progress) -> tuple[Path, int, tempfile.TemporaryDirectory]:
+    tmp = tempfile.TemporaryDirectory(prefix="zhichan-raw-")
+    path = Path(tmp.name) / "raw.csv"
+    n = 0
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["row_no", *(f"c{i}" for i in idxs)])
+        for row in table.rows:
+            cells = row.cells
+            w.writerow([row.row, *(cells[i] if i < len(cells) else None for i in idxs)])
+            n += 1
+            if progress is not None and n % 50000 == 0:
+                progress(50000)
+    if progress is not None:
+        progress(n % 50000)
+    return path, n, tmp
+
+
+def _map_value(parser: str, value: Any) -> Any:
+    if isinstance(value, tuple):
+        return _LIST_SEP.join(str(v) for v in value)
+    return value
+
+
+def _load_maps(db, specs) -> None:
+    for fname, col, parser, *_ in specs:
+        if parser in store.SQL_PARSERS or parser == "application_number":
+            continue
+        parse = PARSERS[parser]
+        split = parser == "ipc_list"
+        rows = []
+        for raw in store.distinct_raw(db, col, split=split):
+            value, problem = (PARSERS["ipc"] if split else parse)(raw)
+            code, detail = (problem[0], json.dumps(problem[1], ensure_ascii=False, default=str)) if problem else (None, None)
+            rows.append((raw, _map_value(parser, value), code, detail))
+        store.load_map(db, fname, parser, rows)
+
+
+def stage_table(db, table, match: ProfileMatch, sink: CsvSink, *,
+                progress: Callable[[int], None] | None = None) -> StageCounts:
+    """Stage ``table`` (all rows), returning the accounting and the issues found."""
     profile = match.profile
     kind = profile.record_kind
-    build = BUILDERS[kind]
-    key_field = RECORD_KEYS.get(kind)
-    specs = []
-    for idx, fname in sorted(match.columns.items()):
-        spec = profile.fields[fname]
-        header = table.headers[idx]
-        parse = PARSERS[spec.parser]
-        scale = next((s for unit, s in _AMOUNT_SCALE if unit in header), None) if spec.parser == "amount" else None
-        specs.append((idx, fname, header, parse, spec.required, scale))
-    absent: dict[str, Any] = {f: None for f in profile.fields if f not in match.columns.values()}
-    absent.update(profile.constants)
-    file_name = Path(table.file).name
-    absent["_context"] = {"file_name": file_name, "sheet": table.sheet}
-    absent["_list_hint"] = f"{table.sheet or ''} {Path(table.file).stem}"
-    extra_idx: list[int] = []
     counts = StageCounts()
+    file_name = Path(table.file).name
+    title = f"{table.sheet or ''} {file_name}"
+    extra_idx: list[int] = []
     if kind == "stat_wide":
-        extra_idx, unknown = wide_columns(table.headers, set(match.columns), "period" in match.columns.values(),
-                                          f"{table.sheet or ''} {file_name}")
+        extra_idx, unknown = wide_columns(table.headers, set(match.columns), "period" in match.columns.values(), title)
         if unknown:
             counts.issues.append(make_issue("wide-columns-unknown", file=table.file, sheet=table.sheet,
                                             row=table.header_row, columns="、".join(unknown[:30])))
-    col_of = {f: h for _, f, h, *_ in specs}
-    seen: dict[Any, int] = {}
-    file, sheet = table.file, table.sheet
-    for row in table.rows:
-        counts.read += 1
-        cells = row.cells
-        values = dict(absent)
-        if extra_idx:
-            values["_extra"] = [(table.headers[i], cells[i] if i < len(cells) else None) for i in extra_idx]
-        problems: list[Problem] = []
-        for idx, fname, header, parse, required, scale in specs:
-            cell = cells[idx] if idx < len(cells) else None
-            value, problem = parse(cell)
-            if problem is not None:
-                problems.append((problem[0], fname, {**problem[1], "_value": cell}))
-            elif required and value is None:
-                problems.append(("missing-required-value", fname, {"_value": cell}))
-            if scale is not None and value is not None:
-                value *= scale
-            values[fname] = value
-        if not _has_error(problems) and key_field and values.get(key_field) is not None:
-            key = values[key_field]
-            first = seen.get(key)
-            if first is not None:
-                problems.append(("duplicate-in-file", key_field, {"first_row": first, "key": key, "_value": key}))
-            else:
-                seen[key] = row.row
-        if not _has_error(problems):
-            problems.extend(build(values, row.row, sink))
-        for code, fname, fields in problems:
-            value = fields.pop("_value", values.get(fname) if fname else None)
-            counts.issues.append(make_issue(code, file=file, sheet=sheet, row=row.row,
-                                            column=col_of.get(fname, fname), value=value, **fields))
-        if _has_error(problems):
-            counts.rejected += 1
-        else:
-            counts.stored += 1
-            if problems:
-                counts.warned += 1
-        if progress is not None and counts.read % 10000 == 0:
-            progress(10000)
+    mapped = sorted(match.columns.items())
+    path, counts.read, tmp = _write_raw(table, [i for i, _ in mapped] + extra_idx, progress)
+    try:
+        store.install_parse_macros(db)
+        store.create_raw(db, [f"c{i}" for i, _ in mapped] + [f"c{i}" for i in extra_idx], path)
+    finally:
+        tmp.cleanup()
+    specs = []
+    for idx, fname in mapped:
+        spec = profile.fields[fname]
+        header = table.headers[idx]
+        scale = next((s for unit, s in _AMOUNT_SCALE if unit in header), None) if spec.parser == "amount" else None
+        specs.append((fname, f"c{idx}", spec.parser, spec.required, scale))
+    _load_maps(db, specs)
+    absent = [(f, p) for f, p in _kind_fields(kind, profile).items() if f not in match.columns.values()]
+    store.build_parsed(db, specs, absent=absent, extra=[f"c{i}" for i in extra_idx])
+    if kind in SQL_KINDS:
+        store.run_checks(db, kind)
+    key = RECORD_KEYS.get(kind)
+    if key:
+        store.add_duplicate_problems(db, key, ERROR_CODES)
+    header_of = {fname: table.headers[idx] for idx, fname in mapped}
+    parser_of = {fname: parser for fname, _, parser, *_ in specs}
+    bad_rows: set[int] = set()
+    for row_no, fname, raw, code, detail in store.problem_rows(db):
+        fields = json.loads(detail) if detail else _detail(parser_of.get(fname), raw, code)
+        counts.issues.append(make_issue(code, file=table.file, sheet=table.sheet, row=row_no,
+                                        column=header_of.get(fname, fname), value=raw, **fields))
+        (bad_rows if ISSUE_TYPES[code].severity == "error" else counts.warned_rows).add(row_no)
+    if kind in SQL_KINDS:
+        store.build_staged(db, kind, ERROR_CODES)
+    else:
+        bad_rows |= _python_build(db, table, kind, extra_idx, title, file_name, sink, counts, header_of)
+        for name, p in sink.paths().items():
+            store.load_staging(db, name, p)
+    counts.rejected = len(bad_rows)
+    counts.stored = counts.read - counts.rejected
+    counts.warned_rows -= bad_rows
     return counts
 
 
-def _has_error(problems: list[Problem]) -> bool:
-    return any(ISSUE_TYPES[code].severity == "error" for code, _, _ in problems)
+def _kind_fields(kind: str, profile) -> dict[str, str]:
+    """Every field any profile of this record kind has (the builders may use any of them)."""
+    out = {f: s.parser for f, s in profile.fields.items()}
+    for other in default_registry().profiles.values():
+        if other.record_kind == kind:
+            for f, s in other.fields.items():
+                out.setdefault(f, s.parser)
+    return out
+
+
+def _detail(parser: str | None, raw: str | None, code: str) -> dict[str, Any]:
+    """Message details for a problem found in SQL: the Python parser explains the (few) bad values."""
+    if parser in PARSERS and raw is not None:
+        problem = PARSERS[parser](raw)[1]
+        if problem and problem[0] == code:
+            return dict(problem[1])
+    return {}
+
+
+def _python_build(db, table, kind, extra_idx, title, file_name, sink, counts: StageCounts,
+                  header_of: dict[str, str]) -> set[int]:
+    """Run a Python builder over the parsed rows that have no error yet."""
+    build = BUILDERS[kind]
+    rejected: set[int] = set()
+    context = {"file_name": file_name, "sheet": table.sheet}
+    cur = db.con.execute("SELECT * FROM stg_parsed WHERE row_no NOT IN "
+                         "(SELECT row_no FROM stg_problem WHERE list_contains(?, code)) ORDER BY row_no",
+                         [ERROR_CODES])
+    cols = [d[0] for d in cur.description]
+    extra_cols = [f"c{i}" for i in extra_idx]
+    while batch := cur.fetchmany(10000):
+        for tup in batch:
+            v = dict(zip(cols, tup))
+            v["_context"], v["_list_hint"] = context, title
+            if extra_cols:
+                v["_extra"] = [(table.headers[i], v[c]) for i, c in zip(extra_idx, extra_cols)]
+            for code, fname, fields in build(v, v["row_no"], sink):
+                value = fields.pop("_value", v.get(fname) if fname else None)
+                counts.issues.append(make_issue(code, file=table.file, sheet=table.sheet, row=v["row_no"],
+                                                column=fields.pop("column", header_of.get(fname, fname)),
+                                                value=value, **fields))
+                if ISSUE_TYPES[code].severity == "error":
+                    rejected.add(v["row_no"])
+                else:
+                    counts.warned_rows.add(v["row_no"])
+    return rejected

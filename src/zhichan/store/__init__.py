@@ -20,12 +20,33 @@ from zhichan.store._migrations import LATEST_VERSION, available_migrations, migr
 from zhichan.store._reference_sync import reference_digest, sync_reference
 from zhichan.store._staging import STAGING, distinct_values, drop_staging, load_staging, staging_columns
 from zhichan.store._batches import find_committed_batch, record_batch
+from zhichan.store._build_sql import build_staged, run_checks
+from zhichan.store._columnar import (
+    SQL_PARSERS,
+    add_duplicate_problems,
+    build_parsed,
+    create_raw,
+    distinct_raw,
+    install_parse_macros,
+    load_map,
+    problem_rows,
+)
 from zhichan.store._writes_party import merge_into_uscc_parties, write_entities, write_owners, write_parties, write_roles
 from zhichan.store._writes_right import write_classes, write_events, write_rights
 from zhichan.store._writes_other import write_recognitions, write_stats
 
 __all__ = [
+    "SQL_PARSERS",
     "STAGING",
+    "add_duplicate_problems",
+    "build_parsed",
+    "build_staged",
+    "create_raw",
+    "distinct_raw",
+    "install_parse_macros",
+    "load_map",
+    "problem_rows",
+    "run_checks",
     "distinct_values",
     "drop_staging",
     "find_committed_batch",

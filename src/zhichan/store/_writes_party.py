@@ -50,8 +50,8 @@ FROM m LEFT JOIN by_uscc u USING (name_norm) LEFT JOIN single s USING (name_norm
 _UPSERT_PARTY = """
 INSERT INTO party (party_id, name, name_norm, kind, uscc, address, region_code, region_confidence, is_domestic,
                    batch_id)
-SELECT party_id, arg_max(display, filed_on), any_value(name_norm), any_value(kind), max(uscc),
-       arg_max(address, filed_on) FILTER (WHERE address IS NOT NULL),
+SELECT party_id, coalesce(arg_max(display, filed_on), max(display)), any_value(name_norm), any_value(kind), max(uscc),
+       coalesce(arg_max(address, filed_on) FILTER (WHERE address IS NOT NULL), max(address)),
        any_value(party_region),
        max(confidence) FILTER (WHERE region_code IS NOT NULL),
        bool_or(domestic) FILTER (WHERE region_code IS NOT NULL OR domestic IS NOT NULL),
@@ -74,7 +74,7 @@ CREATE OR REPLACE TEMP MACRO zc_addr(a) AS
 
 _ADDRESS_HISTORY = """
 CREATE OR REPLACE TEMP TABLE stg_party_address AS
-SELECT party_id, arg_max(address, filed_on) AS address, any_value(party_region) AS region_code,
+SELECT party_id, coalesce(arg_max(address, filed_on), max(address)) AS address, any_value(party_region) AS region_code,
        min(filed_on) AS first_seen
 FROM stg_mention_party WHERE address IS NOT NULL GROUP BY party_id;
 
