@@ -154,6 +154,8 @@ def _import_table(db, table, forced, registry, report: ImportReport, batch_id: s
     report.issues.append(make_issue("profile-detected", **where, profile=prof.id, title=prof.title_zh,
                                     score=match.score))
     ignored = [h for i, h in enumerate(table.headers) if i not in match.columns and h]
+    if prof.record_kind == "stat_wide":
+        ignored = []  # a wide table's other columns are metrics or years; stage_table reports those it cannot use
     if ignored:
         report.issues.append(make_issue("columns-ignored", **where, columns="、".join(ignored[:40])))
     with CsvSink() as sink:
@@ -163,7 +165,9 @@ def _import_table(db, table, forced, registry, report: ImportReport, batch_id: s
         report.rows_rejected += counts.rejected
         report.issues.extend(counts.issues)
         _stage_names(db)
-        warned_rows = counts.warned_rows | _stage_regions(db, report, table)
+        address_header = next((table.headers[i] for i, f in sorted(match.columns.items())
+                                if prof.fields[f].parser == "address"), "address")
+        warned_rows = counts.warned_rows | _stage_regions(db, report, table, address_header)
         report.rows_warned += len(warned_rows)
         _write(db, prof.record_kind, batch_id, as_of)
     report.tables.append({"sheet": table.sheet, "header_row": table.header_row, "profile": prof.id,
@@ -193,7 +197,7 @@ def _stage_names(db) -> None:
     db.insert_rows("stg_name", ["raw_name", "display", "name_norm", "kind"], rows)
 
 
-def _stage_regions(db, report: ImportReport, table) -> set[int]:
+def _stage_regions(db, report: ImportReport, table, column: str) -> set[int]:
     """Resolve each distinct address once; unresolved addresses warn on every row that has them."""
     combos = [r for r in store.distinct_values(db, "stg_mention", ["address", "postcode", "hint", "uscc"]) if r[0]]
     store.load_staging(db, "stg_region", None)
@@ -214,7 +218,7 @@ def _stage_regions(db, report: ImportReport, table) -> set[int]:
         for row_no, address in sorted(hits):
             warned.add(row_no)
             report.issues.append(make_issue("unresolvable-address", file=table.file, sheet=table.sheet, row=row_no,
-                                            column="address", value=address, reason=unresolved[address]))
+                                            column=column, value=address, reason=unresolved[address]))
     return warned
 
 

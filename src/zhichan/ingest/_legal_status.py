@@ -57,6 +57,8 @@ _PHRASES: tuple[tuple[str, str, str | None], ...] = (
     ("公开", "pending", None),
     ("公布", "pending", None),
     ("无权", "lapsed", None),
+    ("有效", "valid", None),  # PatSnap 简单法律状态 / incoPat 有效性
+    ("无效", "lapsed", None),
 )
 
 STATUSES = ("valid", "pending", "lapsed", "expired", "invalidated", "abandoned", "withdrawn", "rejected")

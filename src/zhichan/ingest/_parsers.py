@@ -82,10 +82,11 @@ _UNIT = re.compile(r"^([-+]?[\d.]+)\s*(亿元|亿|万元|万|元)?$")
 
 
 @lru_cache(maxsize=65536)
-def parse_amount(s: str | None) -> Result:
+def parse_amount(s: str | None, scale: float | None = None) -> Result:
+    """A number in yuan; ``scale`` (from a header such as 金额(万元)) applies when the cell has no unit."""
     t = to_halfwidth((s or "").strip()).replace(",", "").replace("，", "")
-    if not t:
-        return None, None
+    if t in ("", "-", "--", "—", "…", "...", "/"):
+        return None, None  # yearbooks mark "no data" this way
     m = _UNIT.match(t)
     if not m:
         return None, ("bad-number", {})
@@ -93,8 +94,9 @@ def parse_amount(s: str | None) -> Result:
         v = float(m.group(1))
     except ValueError:
         return None, ("bad-number", {})
-    scale = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4}.get(m.group(2) or "", 1.0)
-    return v * scale, None
+    unit = m.group(2)
+    factor = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "元": 1.0}[unit] if unit else (scale or 1.0)
+    return v * factor, None
 
 
 _TRUE = frozenset(("是", "有", "y", "yes", "true", "1", "√", "马德里"))
@@ -123,8 +125,10 @@ _TODAY = dt.date.today()
 @lru_cache(maxsize=65536)
 def parse_date(s: str | None) -> Result:
     t = to_halfwidth((s or "").strip())
-    if t in ("", "0", "-", "--", "/", "无"):
-        return None, None  # CNIPA exports write 0 for "no date"
+    if t in ("", "0", "-", "--", "—", "/", "无", "未发表", "不详"):
+        return None, None  # CNIPA exports write 0 for "no date"; CPCC writes 未发表
+    if "至" in t:  # a period such as 专用权期限 “2014-06-14至2024-06-13”: its end
+        return parse_date(t.rsplit("至", 1)[1])
     for pat in _DATE_PATTERNS:
         m = pat.match(t)
         if m:

@@ -116,6 +116,8 @@ def registration_builder(prefix: str, kind: str):
         reg = re.sub(r"\s+", "", v["registration_no"])
         right_id = f"CN-{prefix}-{reg}"
         filed = v.get("completion_date") or v.get("first_publication_date") or v.get("registration_date")
+        if v.get("registration_date") and filed and v["registration_date"] < filed:
+            return [("registration-before-filing", "registration_date", {"grant": v["registration_date"], "filed": filed})]
         title = v.get("title")
         if v.get("version"):
             title = f"{title} {v['version']}" if title else v["version"]
@@ -127,6 +129,9 @@ def registration_builder(prefix: str, kind: str):
 
 
 def build_plant_variety(v: dict[str, Any], row_no: int, sink: Sink) -> list[Problem]:
+    filed, granted = v.get("application_date"), v.get("grant_date")
+    if filed and granted and granted < filed:
+        return [("grant-before-filing", "grant_date", {"grant": granted, "filed": filed})]
     app = re.sub(r"\s+", "", v["application_no"])
     right_id = f"CN-PV-{app}"
     title = v.get("variety_name")

@@ -18,7 +18,7 @@ from typing import Any, Callable
 from zhichan import store
 from zhichan.ingest._builders import BUILDERS, RECORD_KEYS, SQL_KINDS
 from zhichan.ingest._issues import ISSUE_TYPES, Issue, make_issue, register
-from zhichan.ingest._parsers import PARSERS
+from zhichan.ingest._parsers import PARSERS, parse_amount
 from zhichan.ingest._profile_registry import ProfileMatch, default_registry
 from zhichan.ingest._records_stats import wide_columns
 from zhichan.ingest._sink import CsvSink
@@ -33,7 +33,9 @@ register("wide-columns-unknown", "warning", "无法识别的统计列",
 
 _AMOUNT_SCALE = (("亿元", 1e8), ("万元", 1e4))
 _LIST_SEP = "\x1f"
-ERROR_CODES = [c for c, t in ISSUE_TYPES.items() if t.severity == "error"]
+# warnings whose value is dropped; on a required field they reject the row
+_VALUE_LOST = frozenset(("unparseable-date", "date-out-of-range", "bad-number", "bad-uscc", "unknown-ipc",
+                         "unknown-patent-type", "bad-bool"))
 
 
 @dataclass
@@ -72,10 +74,10 @@ def _map_value(parser: str, value: Any) -> Any:
 
 
 def _load_maps(db, specs) -> None:
-    for fname, col, parser, *_ in specs:
+    for fname, col, parser, _, scale in specs:
         if parser in store.SQL_PARSERS or parser == "application_number":
             continue
-        parse = PARSERS[parser]
+        parse = (lambda raw, _s=scale: parse_amount(raw, _s)) if parser == "amount" else PARSERS[parser]
         split = parser == "ipc_list"
         rows = []
         for raw in store.distinct_raw(db, col, split=split):
@@ -114,22 +116,30 @@ def stage_table(db, table, match: ProfileMatch, sink: CsvSink, *,
         specs.append((fname, f"c{idx}", spec.parser, spec.required, scale))
     _load_maps(db, specs)
     absent = [(f, p) for f, p in _kind_fields(kind, profile).items() if f not in match.columns.values()]
-    store.build_parsed(db, specs, absent=absent, extra=[f"c{i}" for i in extra_idx])
-    if kind in SQL_KINDS:
-        store.run_checks(db, kind)
-    key = RECORD_KEYS.get(kind)
-    if key:
-        store.add_duplicate_problems(db, key, ERROR_CODES)
+    store.build_parsed(db, [sp[:4] for sp in specs], absent=absent, extra=[f"c{i}" for i in extra_idx])
+    store.run_checks(db, kind)
     header_of = {fname: table.headers[idx] for idx, fname in mapped}
     parser_of = {fname: parser for fname, _, parser, *_ in specs}
+    required = {fname for fname, _, _, req, _ in specs if req}
     bad_rows: set[int] = set()
-    for row_no, fname, raw, code, detail in store.problem_rows(db):
-        fields = json.loads(detail) if detail else _detail(parser_of.get(fname), raw, code)
-        counts.issues.append(make_issue(code, file=table.file, sheet=table.sheet, row=row_no,
-                                        column=header_of.get(fname, fname), value=raw, **fields))
-        (bad_rows if ISSUE_TYPES[code].severity == "error" else counts.warned_rows).add(row_no)
+
+    def judge(problems) -> None:
+        for row_no, fname, raw, code, detail in problems:
+            fields = json.loads(detail) if detail else _detail(parser_of.get(fname), raw, code)
+            # a required value that does not parse leaves the record without it: the row cannot stand
+            severity = "error" if fname in required and code in _VALUE_LOST else ISSUE_TYPES[code].severity
+            counts.issues.append(make_issue(code, file=table.file, sheet=table.sheet, row=row_no, severity=severity,
+                                            column=header_of.get(fname, fname), value=raw, **fields))
+            (bad_rows if severity == "error" else counts.warned_rows).add(row_no)
+
+    judge(store.problem_rows(db))
+    store.set_rejected(db, bad_rows)
+    key = RECORD_KEYS.get(kind)
+    if key:
+        judge(store.add_duplicate_problems(db, key))
+        store.set_rejected(db, bad_rows)
     if kind in SQL_KINDS:
-        store.build_staged(db, kind, ERROR_CODES)
+        store.build_staged(db, kind)
     else:
         bad_rows |= _python_build(db, table, kind, extra_idx, title, file_name, sink, counts, header_of)
         for name, p in sink.paths().items():
@@ -165,24 +175,19 @@ def _python_build(db, table, kind, extra_idx, title, file_name, sink, counts: St
     build = BUILDERS[kind]
     rejected: set[int] = set()
     context = {"file_name": file_name, "sheet": table.sheet}
-    cur = db.con.execute("SELECT * FROM stg_parsed WHERE row_no NOT IN "
-                         "(SELECT row_no FROM stg_problem WHERE list_contains(?, code)) ORDER BY row_no",
-                         [ERROR_CODES])
-    cols = [d[0] for d in cur.description]
     extra_cols = [f"c{i}" for i in extra_idx]
-    while batch := cur.fetchmany(10000):
-        for tup in batch:
-            v = dict(zip(cols, tup))
-            v["_context"], v["_list_hint"] = context, title
-            if extra_cols:
-                v["_extra"] = [(table.headers[i], v[c]) for i, c in zip(extra_idx, extra_cols)]
-            for code, fname, fields in build(v, v["row_no"], sink):
-                value = fields.pop("_value", v.get(fname) if fname else None)
-                counts.issues.append(make_issue(code, file=table.file, sheet=table.sheet, row=v["row_no"],
-                                                column=fields.pop("column", header_of.get(fname, fname)),
-                                                value=value, **fields))
-                if ISSUE_TYPES[code].severity == "error":
-                    rejected.add(v["row_no"])
-                else:
-                    counts.warned_rows.add(v["row_no"])
+    sql = "SELECT * FROM stg_parsed WHERE row_no NOT IN (SELECT row_no FROM stg_rejected) ORDER BY row_no"
+    for v in db.stream(sql):
+        v["_context"], v["_list_hint"] = context, title
+        if extra_cols:
+            v["_extra"] = [(table.headers[i], v[c]) for i, c in zip(extra_idx, extra_cols)]
+        for code, fname, fields in build(v, v["row_no"], sink):
+            value = fields.pop("_value", v.get(fname) if fname else None)
+            counts.issues.append(make_issue(code, file=table.file, sheet=table.sheet, row=v["row_no"],
+                                            column=fields.pop("column", header_of.get(fname, fname)),
+                                            value=value, **fields))
+            if ISSUE_TYPES[code].severity == "error":
+                rejected.add(v["row_no"])
+            else:
+                counts.warned_rows.add(v["row_no"])
     return rejected

@@ -30,6 +30,7 @@ from zhichan.store._columnar import (
     install_parse_macros,
     load_map,
     problem_rows,
+    set_rejected,
 )
 from zhichan.store._writes_party import merge_into_uscc_parties, write_entities, write_owners, write_parties, write_roles
 from zhichan.store._writes_right import write_classes, write_events, write_rights
@@ -47,6 +48,7 @@ __all__ = [
     "load_map",
     "problem_rows",
     "run_checks",
+    "set_rejected",
     "distinct_values",
     "drop_staging",
     "find_committed_batch",

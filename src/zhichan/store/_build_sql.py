@@ -7,7 +7,7 @@ from zhichan.store._database import Database
 from zhichan.store._staging import load_staging
 
 _OK = ("CREATE OR REPLACE TEMP TABLE stg_ok AS SELECT * FROM stg_parsed "
-       "WHERE row_no NOT IN (SELECT row_no FROM stg_problem WHERE list_contains($errors, code))")
+       "WHERE row_no NOT IN (SELECT row_no FROM stg_rejected)")
 
 _TYPE_DIGIT = "substr(application_no, CASE WHEN length(application_no) = 14 THEN 5 ELSE 3 END, 1)"
 
@@ -31,7 +31,7 @@ SELECT row_no, 'CN-' || application_no,
             WHEN '8' THEN 'invention' WHEN '9' THEN 'utility_model' END,
        'CN', application_no, application_date, publication_no, grant_no, grant_date, title, abstract,
        coalesce(ipc_main, ipc[1]), claims_count, NULL,
-       {_TYPE_DIGIT} IN ('8', '9') OR pct_application_no IS NOT NULL, false, legal_status, NULL
+       {_TYPE_DIGIT} IN ('8', '9') OR pct_application_no IS NOT NULL, false, legal_status, expected_expiry
 FROM stg_ok;
 INSERT INTO stg_class
 SELECT DISTINCT 'CN-' || application_no, 'ipc', code, code = coalesce(ipc_main, ipc[1])
@@ -90,15 +90,16 @@ SQL_BUILDS = {"patent": (PATENT_CHECKS, _PATENT), "trademark": (TRADEMARK_CHECKS
 
 def run_checks(db: Database, kind: str) -> None:
     """Record-level checks that add problems (e.g. grant before filing) before rows are judged."""
-    for stmt in SQL_BUILDS[kind][0].split(";\n"):
-        if stmt.strip():
-            db.execute(stmt)
+    if kind in SQL_BUILDS:
+        for stmt in SQL_BUILDS[kind][0].split(";\n"):
+            if stmt.strip():
+                db.execute(stmt)
 
 
-def build_staged(db: Database, kind: str, error_codes: list[str]) -> int:
-    """Stage the rows without errors; returns how many."""
+def build_staged(db: Database, kind: str) -> int:
+    """Stage the rows not rejected (``stg_rejected``); returns how many."""
     db.execute(_HINT)
-    db.execute(_OK, {"errors": error_codes})
+    db.execute(_OK)
     for name in ("stg_right", "stg_class", "stg_mention", "stg_event", "stg_entity", "stg_stat", "stg_recognition"):
         load_staging(db, name, None)
     for stmt in SQL_BUILDS[kind][1].split(";\n"):

@@ -129,7 +129,7 @@ def load_map(db: Database, field: str, parser: str, rows: list[tuple]) -> None:
     db.insert_rows(f"stg_map_{field}", ["raw", "value", "code", "detail"], rows)
 
 
-def _mapped(field: str, col: str, parser: str, scale: float | None) -> tuple[str, str, str, str | None]:
+def _mapped(field: str, col: str, parser: str) -> tuple[str, str, str, str | None]:
     """(value, problem, detail, join) expressions for a map-parsed field."""
     a = f"m_{field}"
     if parser == "ipc_list":
@@ -146,22 +146,20 @@ def _mapped(field: str, col: str, parser: str, scale: float | None) -> tuple[str
         value = f"nullif(list_transform(list_filter(string_split({a}.value, chr(31)), x -> x <> ''), x -> x::INTEGER), [])"
     else:
         value = f"{a}.value"
-    if scale:
-        value = f"({value}) * {scale}"
     return value, f"{a}.code", f"{a}.detail", join
 
 
-def build_parsed(db: Database, fields: list[tuple[str, str, str, bool, float | None]],
+def build_parsed(db: Database, fields: list[tuple[str, str, str, bool]],
                  absent: list[tuple[str, str]] = (), extra: list[str] = ()) -> None:
     """``stg_parsed`` (typed values, one problem column per field) and ``stg_problem`` rows.
 
-    ``fields``: (field, raw column, parser, required, scale) for the mapped fields; ``absent``:
+    ``fields``: (field, raw column, parser, required) for the mapped fields; ``absent``:
     (field, parser) of the profile's other fields, present as typed NULLs; ``extra``: raw
     columns passed through.
     """
     selects, joins, problem_cols = ["r.row_no AS row_no"], [], []
     selects += [f"NULL::{sql_type(p)} AS {f}" for f, p in absent]
-    for field, col, parser, required, scale in fields:
+    for field, col, parser, required in fields:
         if parser == "application_number":
             a = f"a_{field}"
             db.execute(application_numbers_sql(f"{col}", f"stg_app_{field}"))
@@ -171,7 +169,7 @@ def build_parsed(db: Database, fields: list[tuple[str, str, str, bool, float | N
             value_t, problem_t, _ = SQL_PARSERS[parser]
             value, problem, detail = value_t.format(c=f"r.{col}"), (problem_t or "NULL").format(c=f"r.{col}"), "NULL"
         else:
-            value, problem, detail, join = _mapped(field, col, parser, scale)
+            value, problem, detail, join = _mapped(field, col, parser)
             joins.append(join)
         if required:
             problem = (f"coalesce({problem}, CASE WHEN ({value}) IS NULL THEN 'missing-required-value' END)")
@@ -186,17 +184,24 @@ def build_parsed(db: Database, fields: list[tuple[str, str, str, bool, float | N
     db.execute(f"CREATE OR REPLACE TEMP TABLE stg_problem AS {union or 'SELECT NULL::BIGINT row_no, NULL field, NULL raw, NULL code, NULL detail WHERE false'}")
 
 
-def add_duplicate_problems(db: Database, key: str, error_codes: list[str]) -> None:
-    """A row repeating an earlier row's key is a duplicate; rows already in error don't count."""
+def set_rejected(db: Database, rows: set[int]) -> None:
+    """The rows judged to be in error so far (``stg_rejected``): later steps leave them out."""
+    db.execute("CREATE OR REPLACE TEMP TABLE stg_rejected (row_no BIGINT PRIMARY KEY)")
+    db.insert_rows("stg_rejected", ["row_no"], ((r,) for r in sorted(rows)))
+
+
+def add_duplicate_problems(db: Database, key: str) -> list[tuple]:
+    """A row repeating an earlier row's key is a duplicate; rejected rows don't count. Returns the
+    new problems as (row_no, field, raw, code, detail)."""
     db.execute(
-        f"INSERT INTO stg_problem SELECT row_no, '{key}', {key}, 'duplicate-in-file', "
-        f"json_object('first_row', first_row, 'key', {key}) FROM ("
+        f"CREATE OR REPLACE TEMP TABLE stg_dup AS SELECT row_no, '{key}' AS field, {key}::VARCHAR AS raw, "
+        f"'duplicate-in-file' AS code, json_object('first_row', first_row, 'key', {key}) AS detail FROM ("
         f"  SELECT row_no, {key}, min(row_no) OVER (PARTITION BY {key}) AS first_row FROM stg_parsed "
-        f"  WHERE {key} IS NOT NULL AND row_no NOT IN "
-        f"    (SELECT row_no FROM stg_problem WHERE list_contains($errors, code))"
-        f") WHERE row_no > first_row",
-        {"errors": error_codes},
+        f"  WHERE {key} IS NOT NULL AND row_no NOT IN (SELECT row_no FROM stg_rejected)"
+        f") WHERE row_no > first_row"
     )
+    db.execute("INSERT INTO stg_problem SELECT * FROM stg_dup")
+    return db.query("SELECT * FROM stg_dup ORDER BY row_no")
 
 
 def problem_rows(db: Database) -> list[tuple]:

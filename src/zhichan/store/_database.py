@@ -49,6 +49,14 @@ class Database:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row)) for row in cur.fetchall()]
 
+    def stream(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None, size: int = 10000):
+        """Yield result rows as dicts, fetched ``size`` at a time (bounded memory)."""
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        while batch := cur.fetchmany(size):
+            for row in batch:
+                yield dict(zip(cols, row))
+
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         row = self.con.execute(sql, params or []).fetchone()
         return None if row is None else row[0]
