@@ -108,7 +108,7 @@ def create_raw(db: Database, columns: list[str], csv_path) -> int:
                + ", ".join(f"{c} VARCHAR" for c in columns) + ")")
     spec = ", ".join(f"'{c}': 'VARCHAR'" for c in cols)
     db.execute(f"INSERT INTO stg_raw SELECT * FROM read_csv(?, header = true, columns = {{{spec}}}, quote = '\"', "
-               "escape = '\"', delim = ',', strict_mode = true, max_line_size = 100000000)", [str(csv_path)])
+               "escape = '\"', delim = ',', strict_mode = true, max_line_size = 8388608)", [str(csv_path)])
     return db.scalar("SELECT count(*) FROM stg_raw")
 
 

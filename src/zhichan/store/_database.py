@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,10 @@ class Database:
                 fix="检查文件是否被其他进程占用或已损坏 (is another process holding it, or is it damaged?)",
             ) from exc
         self._depth = 0
+        if not read_only:
+            # Bounded memory: DuckDB spills to disk beyond this (default 80% of RAM would let one
+            # import take the machine); ZHICHAN_MEMORY_LIMIT overrides it.
+            self.con.execute(f"SET memory_limit = '{os.environ.get('ZHICHAN_MEMORY_LIMIT', '1GB')}'")
 
     # -- statements ------------------------------------------------------------------------------
 

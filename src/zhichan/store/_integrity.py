@@ -16,6 +16,10 @@ _CHECKS = (
     ("stat.region_code → region",
      "SELECT count(*) FROM stat s WHERE region_code NOT IN (SELECT code FROM region)"),
     ("import_issue → import_batch", "SELECT count(*) FROM import_issue i ANTI JOIN import_batch b USING (batch_id)"),
+    ("right_party unique", "SELECT count(*) - count(DISTINCT (right_id, party_id, role, valid_from)) FROM right_party"),
+    ("right_class unique", "SELECT count(*) - count(DISTINCT (right_id, scheme, code)) FROM right_class"),
+    ("record_source unique",
+     "SELECT count(*) - count(DISTINCT (table_name, record_id, batch_id)) FROM record_source"),
 )
 
 

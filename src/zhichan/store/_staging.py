@@ -66,7 +66,7 @@ def load_staging(db: Database, name: str, csv_path: str | Path | None) -> int:
     casts = ", ".join(f"CAST(nullif({c}, '') AS {t})" for c, t in cols)
     db.execute(
         f"INSERT INTO {name} SELECT {casts} FROM read_csv(?, header = true, columns = {{{spec}}}, "
-        "quote = '\"', escape = '\"', delim = ',', strict_mode = true, max_line_size = 100000000)",
+        "quote = '\"', escape = '\"', delim = ',', strict_mode = true, max_line_size = 8388608)",
         [str(csv_path)],
     )
     return db.scalar(f"SELECT count(*) FROM {name}")

@@ -16,7 +16,7 @@ def write_stats(db: Database, batch_id: str) -> int:
     db.execute(
         "INSERT INTO record_source (table_name, record_id, batch_id, row_no) "
         "SELECT 'stat', region_code || ':' || period || ':' || metric, $batch, min(row_no) FROM stg_stat "
-        "GROUP BY ALL ON CONFLICT DO NOTHING",
+        "GROUP BY ALL",
         {"batch": batch_id},
     )
     return db.scalar("SELECT count(*) FROM stg_stat")

@@ -120,9 +120,10 @@ def write_roles(db: Database, batch_id: str, as_of: str,
                        "(SELECT DISTINCT right_id FROM stg_mention_party WHERE role = $role)", {"role": role})
         db.execute(
             "INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id) "
-            "SELECT right_id, party_id, role, min(seq), coalesce(min(filed_on), DATE '1900-01-01'), $batch "
-            "FROM stg_mention_party WHERE role = $role GROUP BY right_id, party_id, role "
-            "ON CONFLICT DO NOTHING",
+            "SELECT * FROM (SELECT right_id, party_id, role, min(seq), coalesce(min(filed_on), DATE '1900-01-01') AS vf, "
+            "$batch FROM stg_mention_party WHERE role = $role GROUP BY right_id, party_id, role) m "
+            "WHERE NOT EXISTS (SELECT 1 FROM right_party r WHERE r.right_id = m.right_id AND r.party_id = m.party_id "
+            "AND r.role = m.role AND r.valid_from = m.vf)",
             {"role": role, "batch": batch_id},
         )
 
@@ -159,8 +160,7 @@ SELECT c.right_id, p.party_id, 'owner', min(p.seq), any_value(c.valid_from), $ba
 FROM stg_owner_change c
 JOIN stg_mention_party p ON p.right_id = c.right_id AND list_contains(c.owners, p.party_id)
  AND p.role IN ('owner', 'new_owner')
-GROUP BY c.right_id, p.party_id
-ON CONFLICT DO NOTHING;
+GROUP BY c.right_id, p.party_id;
 """
 
 
@@ -230,7 +230,7 @@ def write_entities(db: Database, batch_id: str) -> int:
     )
     db.execute(
         "INSERT INTO record_source (table_name, record_id, batch_id, row_no) "
-        "SELECT 'party', party_id, $batch, row_no FROM stg_mention_party WHERE role = 'entity' ON CONFLICT DO NOTHING",
+        "SELECT DISTINCT 'party', party_id, $batch, row_no FROM stg_mention_party WHERE role = 'entity'",
         {"batch": batch_id},
     )
     return db.scalar("SELECT count(*) FROM stg_entity")

@@ -31,7 +31,7 @@ def write_rights(db: Database, batch_id: str) -> int:
     db.execute(_UPSERT_RIGHT, {"batch": batch_id})
     db.execute(
         "INSERT INTO record_source (table_name, record_id, batch_id, row_no) "
-        "SELECT 'ip_right', right_id, $batch, row_no FROM stg_right ON CONFLICT DO NOTHING",
+        "SELECT DISTINCT 'ip_right', right_id, $batch, row_no FROM stg_right",
         {"batch": batch_id},
     )
     return db.scalar("SELECT count(*) FROM stg_right")
@@ -42,7 +42,7 @@ def write_classes(db: Database) -> None:
     db.execute("DELETE FROM right_class WHERE (right_id, scheme) IN (SELECT DISTINCT right_id, scheme FROM stg_class)")
     db.execute(
         "INSERT INTO right_class (right_id, scheme, code, is_main) "
-        "SELECT right_id, scheme, code, bool_or(is_main) FROM stg_class GROUP BY ALL ON CONFLICT DO NOTHING"
+        "SELECT right_id, scheme, code, bool_or(is_main) FROM stg_class GROUP BY ALL"
     )
 
 
@@ -61,7 +61,7 @@ def write_events(db: Database, batch_id: str) -> int:
     )
     db.execute(
         "INSERT INTO record_source (table_name, record_id, batch_id, row_no) "
-        "SELECT 'legal_event', event_id, $batch, row_no FROM stg_event ON CONFLICT DO NOTHING",
+        "SELECT DISTINCT 'legal_event', event_id, $batch, row_no FROM stg_event",
         {"batch": batch_id},
     )
     return db.scalar("SELECT count(*) FROM stg_event")

@@ -1,7 +1,11 @@
 -- zhichan canonical schema, version 1 (see docs/architecture.md, "Canonical data model").
 -- Keys and checks refuse bad rows at the door. Child tables carry no FOREIGN KEY clauses:
 -- DuckDB refuses UPDATEs of referenced parent rows, which would block upserts of rights and
--- parties; referential integrity is checked by store.integrity_problems() instead.
+-- parties; referential integrity is checked by store.integrity_problems() instead. The link
+-- tables right_class and right_party (several rows per right: tens of millions nationally) have
+-- no PRIMARY KEY either: DuckDB keeps such indexes in memory, unspillable, and a bulk import
+-- would outgrow any memory limit. Their writers group before inserting, and
+-- integrity_problems() checks uniqueness.
 
 CREATE TABLE region (
     code         VARCHAR NOT NULL CHECK (regexp_full_match(code, '[0-9]{6}([0-9]{3})?')),
@@ -103,8 +107,8 @@ CREATE TABLE right_class (
     right_id  VARCHAR NOT NULL,
     scheme    VARCHAR NOT NULL CHECK (scheme IN ('ipc', 'tech_field', 'sei', 'nice', 'locarno', 'industry', 'pii', 'cpc')),
     code      VARCHAR NOT NULL CHECK (length(code) > 0),
-    is_main   BOOLEAN NOT NULL DEFAULT false,
-    PRIMARY KEY (right_id, scheme, code)
+    is_main   BOOLEAN NOT NULL DEFAULT false
+    -- unique (right_id, scheme, code): see the note at the top
 );
 
 CREATE TABLE right_party (
@@ -115,7 +119,7 @@ CREATE TABLE right_party (
     valid_from  DATE NOT NULL DEFAULT DATE '1900-01-01',
     valid_to    DATE,
     batch_id    VARCHAR,
-    PRIMARY KEY (right_id, party_id, role, valid_from),
+    -- unique (right_id, party_id, role, valid_from): see the note at the top
     CHECK (valid_to IS NULL OR valid_to > valid_from)
 );
 

@@ -30,8 +30,8 @@ CREATE TABLE record_source (
     table_name  VARCHAR NOT NULL,
     record_id   VARCHAR NOT NULL,
     batch_id    VARCHAR NOT NULL,
-    row_no      BIGINT NOT NULL CHECK (row_no >= 1),
-    PRIMARY KEY (table_name, record_id, batch_id)
+    row_no      BIGINT NOT NULL CHECK (row_no >= 1)
+    -- unique (table_name, record_id, batch_id), unindexed for the reason given in 001
 );
 
 ALTER TABLE import_batch ADD COLUMN as_of DATE;
