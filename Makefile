@@ -16,10 +16,12 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # The main job on the embedded default (DuckDB). Until the demo generator lands (issue 4) it builds
-# a workspace for Chongqing, resolves sample applicant addresses and checks sample identifiers.
+# a workspace for Chongqing, imports the real-format sample exports of every import profile,
+# resolves sample applicant addresses and checks sample identifiers.
 demo: setup
 	rm -rf $(DEMO)
 	$(ZC) init $(DEMO) --name "重庆市知识产权演示工作区" --region 500000
+	$(ZC) import --workspace $(DEMO) tests/data/samples/*.csv tests/data/samples/*.xlsx || true
 	$(ZC) regions resolve < examples/addresses.txt
 	$(ZC) ids check < examples/identifiers.txt || true
 	$(ZC) status --workspace $(DEMO)
@@ -29,6 +31,7 @@ test: setup
 
 bench: setup
 	$(PY) benchmarks/resolver/bench_resolver.py
+	$(PY) benchmarks/importer/bench_import.py
 
 # Rebuild the packaged reference data from ../shared/data (maintainers only).
 reference: setup

@@ -58,6 +58,17 @@ def error_catalogue() -> str:
         base = cls.__mro__[1].__name__
         doc = (inspect.getdoc(cls) or "").splitlines()[0]
         out.append(f"| `{cls.code}` | `{name}` | `{base}` | {doc} |")
+    from zhichan.ingest import ISSUE_TYPES
+    from zhichan.ingest import _importer  # noqa: F401  (registers the importer's issue types)
+
+    out += ["", "## 导入问题 Import issues", "",
+            "Collected into the import report (never raised one by one); an `error` rejects the row,",
+            "a `warning` stores it and says what was dropped or guessed, an `info` only informs.", "",
+            "| 代码 code | 级别 severity | 名称 title | 说明 message | 处理 hint |", "|---|---|---|---|---|"]
+    for code in sorted(ISSUE_TYPES):
+        t = ISSUE_TYPES[code]
+        esc = lambda x: x.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+        out.append(f"| `{code}` | {t.severity} | {t.title_zh} | {esc(t.template)} | {esc(t.hint)} |")
     return "\n".join(out) + "\n"
 
 
