@@ -546,10 +546,6 @@ def test_statistics_wide_columns_not_reported_ignored(imported):
     assert [i.message for i in report.issues if i.code == "columns-ignored"] == []
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="the year of a yearbook sheet is taken only from the sheet/file name; a "
-                   "title row “2023年各区县专利统计” above the header (the usual layout) is discarded, so a sheet "
-                   "named Sheet1 stores nothing (wide-columns-unknown)")
 def test_statistics_wide_year_from_title_row(tmp_path):
     from openpyxl import Workbook
 

@@ -29,7 +29,8 @@ class SourceTable:
     """One table of one file (a CSV/JSONL file or an XLSX sheet); ``rows`` streams lazily.
 
     ``issues`` and ``rows_seen`` grow while ``rows`` is iterated. ``header_row`` is 0 when the file
-    has no header line (JSON Lines) or none was found.
+    has no header line (JSON Lines) or none was found. ``title`` holds the text of the rows above
+    the header.
     """
 
     file: str
@@ -41,6 +42,9 @@ class SourceTable:
     rows: Iterator[SourceRow]
     issues: list[Issue]
     rows_seen: int = 0
+    # text of the title rows above the header (e.g. "2023年各区县专利统计"), which name a
+    # yearbook table's year or metric
+    title: str = ""
     _closer: Callable[[], None] | None = field(default=None, repr=False)
 
     def close(self) -> None:
@@ -51,6 +55,11 @@ class SourceTable:
         if self._closer is not None:
             self._closer()
             self._closer = None
+
+
+def title_text(rows_above: Sequence[list[str]]) -> str:
+    """The non-empty cells of the rows above the header, in order, as one line."""
+    return " ".join(c.strip() for row in rows_above for c in row if c and c.strip())
 
 
 def empty_table(file: str, sheet: str | None, issues: list[Issue], *, encoding: str | None = None,

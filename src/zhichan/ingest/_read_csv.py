@@ -11,6 +11,7 @@ from typing import Iterator
 
 from ._issues import Issue, make_issue
 from ._read_common import (
+    title_text,
     FIELD_LIMIT,
     HEADER_SCAN_RECORD_CAP,
     SLOW_FIRST,
@@ -114,7 +115,7 @@ def _open_table(path: Path, file: str, guess: EncodingGuess, delimiter: str, tex
     if eof and is_blank([c for rec in rest for c in rec]):
         issues.append(make_issue("file-empty", file=file))
     table = SourceTable(file, None, header_row, headers, enc, delimiter, iter(()), issues,
-                        _closer=text.close)
+                        title=title_text(scanned[:pick]), _closer=text.close)
     labels = column_labels(headers, lambda i: f"第{i + 1}列")
     gate = RowGate(table, labels, short_is_ragged=True, extra_sep=delimiter,
                    encoding=enc)

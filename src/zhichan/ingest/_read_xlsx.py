@@ -13,6 +13,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from ._issues import Issue, make_issue, register
 from ._read_common import (
+    title_text,
     HEADER_SCAN_RECORD_CAP,
     HeaderScore,
     RowGate,
@@ -131,7 +132,7 @@ def _open_sheet(path: Path, file: str, wb: Any, title: str, member: str,
     if exhausted and all(is_blank(_raw_texts(r)) for _, r in rest):
         issues.append(make_issue("file-empty", file=file, sheet=title))
     table = SourceTable(file, title, header_row, headers, None, None, iter(()), issues,
-                        _closer=close)
+                        title=title_text(scanned[:pick]), _closer=close)
     labels = [h or get_column_letter(i + 1) for i, h in enumerate(headers)]
     gate = RowGate(table, labels, short_is_ragged=False, extra_sep=" | ")
     table.rows = _rows(table, gate, chain(rest, rows), zf, member, header_row, close)

@@ -160,7 +160,7 @@ def list_id(text: str | None) -> tuple[str, bool]:
 
 
 def build_listing(v: dict[str, Any], row_no: int, sink: Sink) -> list[Problem]:
-    lid, known = list_id(v.get("list_name") or v.get("_list_hint"))
+    lid, known = list_id(v.get("list_name") or v.get("_title"))
     problems: list[Problem] = [] if known else [("unknown-list", "list_name", {"list_id": lid})]
     subject = None
     no = v.get("subject_no")

@@ -64,8 +64,7 @@ def build_stat_wide(v: dict[str, Any], row_no: int, sink: Sink) -> list[Problem]
     code, why = region_code(v["region"])
     if code is None:
         return [("unresolvable-region", "region", {"reason": why})]
-    ctx = v.get("_context") or {}
-    title = f"{ctx.get('sheet') or ''} {ctx.get('file_name') or ''}"
+    title = v.get("_title") or ""  # title rows, sheet and file name
     problems: list[Problem] = []
     staged = []
     for header, cell in v.get("_extra") or ():

@@ -94,7 +94,7 @@ def stage_table(db, table, match: ProfileMatch, sink: CsvSink, *,
     kind = profile.record_kind
     counts = StageCounts()
     file_name = Path(table.file).name
-    title = f"{table.sheet or ''} {file_name}"
+    title = f"{table.title} {table.sheet or ''} {file_name}"
     extra_idx: list[int] = []
     if kind == "stat_wide":
         extra_idx, unknown = wide_columns(table.headers, set(match.columns), "period" in match.columns.values(), title)
@@ -178,7 +178,7 @@ def _python_build(db, table, kind, extra_idx, title, file_name, sink, counts: St
     extra_cols = [f"c{i}" for i in extra_idx]
     sql = "SELECT * FROM stg_parsed WHERE row_no NOT IN (SELECT row_no FROM stg_rejected) ORDER BY row_no"
     for v in db.stream(sql):
-        v["_context"], v["_list_hint"] = context, title
+        v["_context"], v["_title"] = context, title
         if extra_cols:
             v["_extra"] = [(table.headers[i], v[c]) for i, c in zip(extra_idx, extra_cols)]
         for code, fname, fields in build(v, v["row_no"], sink):
