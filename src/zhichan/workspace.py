@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhichan.errors import WorkspaceError
-from zhichan.store import Database, LATEST_VERSION, open_database, schema_version
+from zhichan.store import LATEST_VERSION, Database, open_database, schema_version
 
 __all__ = ["Workspace", "WorkspaceConfig", "init_workspace", "open_workspace", "resolve_workspace_dir"]
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from zhichan.errors import ConstraintViolation
 from zhichan.ingest import import_file
 from zhichan.store import open_database
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from operator import mul
 
-from zhichan.ids._region_code import PROVINCE_PREFIXES
 from zhichan.ids._problem import Problem, raise_problem
+from zhichan.ids._region_code import PROVINCE_PREFIXES
 from zhichan.ids._text import compact
 
 __all__ = [

@@ -11,7 +11,13 @@ Public API:
 
 from zhichan.ingest._importer import import_file, import_files
 from zhichan.ingest._issues import ISSUE_TYPES, Issue, IssueType
-from zhichan.ingest._names import NormalisedName, name_key, normalise_name, party_kind, split_applicants
+from zhichan.ingest._names import (
+    NormalisedName,
+    name_key,
+    normalise_name,
+    party_kind,
+    split_applicants,
+)
 from zhichan.ingest._profile_model import Profile
 from zhichan.ingest._profile_registry import default_registry, load_profiles
 from zhichan.ingest._report import ImportReport

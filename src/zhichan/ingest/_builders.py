@@ -6,12 +6,12 @@ from typing import Any, Callable
 
 from zhichan.ingest._records import Problem, Sink, build_entity
 from zhichan.ingest._records_more import (
-    registration_builder,
     build_gi,
     build_listing,
     build_patent_event,
     build_plant_variety,
     build_transaction,
+    registration_builder,
 )
 from zhichan.ingest._records_stats import build_stat_long, build_stat_wide
 

@@ -10,11 +10,11 @@ from typing import Callable, Iterable
 
 from zhichan import store
 from zhichan.errors import UserError
+from zhichan.ingest._builders import BUILDERS, RIGHT_KINDS, SQL_KINDS
 from zhichan.ingest._issues import make_issue, register
 from zhichan.ingest._names import normalise_name
 from zhichan.ingest._profile_registry import ProfileMatch, ProfileRegistry, default_registry
 from zhichan.ingest._readers import read_tables
-from zhichan.ingest._builders import BUILDERS, RIGHT_KINDS, SQL_KINDS
 from zhichan.ingest._report import ImportReport
 from zhichan.ingest._resolver import resolve_many
 from zhichan.ingest._sink import CsvSink

@@ -261,3 +261,16 @@ class RowGate:
 def column_labels(headers: list[str], fallback: Callable[[int], str]) -> list[str]:
     """Names for issues: the header text, else a positional name."""
     return [h or fallback(i) for i, h in enumerate(headers)]
+
+
+def open_guess(path, file: str):
+    """The encoding guess of a text file and its first issues, or a finished unreadable table."""
+    from ._sniff import detect_encoding  # local: _sniff imports nothing of ours, keep it that way
+
+    guess = detect_encoding(path)
+    if isinstance(guess, str):
+        return None, [empty_table(file, None, [make_issue("file-unreadable", file=file, reason=guess)])]
+    issues: list[Issue] = []
+    if guess.guessed:
+        issues.append(make_issue("encoding-guessed", file=file, encoding=guess.encoding))
+    return guess, issues

@@ -11,7 +11,6 @@ from typing import Iterator
 
 from ._issues import Issue, make_issue
 from ._read_common import (
-    title_text,
     FIELD_LIMIT,
     HEADER_SCAN_RECORD_CAP,
     SLOW_FIRST,
@@ -26,6 +25,8 @@ from ._read_common import (
     empty_table,
     finish_headers,
     is_blank,
+    open_guess,
+    title_text,
 )
 from ._sniff import (
     DECODE_MARK,
@@ -33,7 +34,6 @@ from ._sniff import (
     MARKS_MADE,
     SAMPLE_BYTES,
     EncodingGuess,
-    detect_encoding,
     sniff_delimiter,
 )
 
@@ -51,12 +51,9 @@ _SUSPECT = re.compile(f"{_JOIN}[-=+@]")
 def read_csv(path: Path, file: str, *, header_score: HeaderScore | None,
              max_header_scan: int) -> list[SourceTable]:
     """One table for a delimited text file (issues instead of exceptions for broken files)."""
-    guess = detect_encoding(path)
-    if isinstance(guess, str):
-        return [empty_table(file, None, [make_issue("file-unreadable", file=file, reason=guess)])]
-    issues: list[Issue] = []
-    if guess.guessed:
-        issues.append(make_issue("encoding-guessed", file=file, encoding=guess.encoding))
+    guess, issues = open_guess(path, file)
+    if guess is None:
+        return issues
     truncated = path.stat().st_size > SAMPLE_BYTES
     delimiter = sniff_delimiter(guess.sample, truncated=truncated or len(guess.sample) >= 1 << 16)
     marks_before = MARKS_MADE[0]

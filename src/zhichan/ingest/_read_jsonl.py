@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
-from ._issues import Issue, make_issue, register
+from ._issues import make_issue, register
 from ._read_common import (
     RowGate,
     SourceRow,
@@ -16,8 +16,9 @@ from ._read_common import (
     column_labels,
     duplicate_header_issues,
     empty_table,
+    open_guess,
 )
-from ._sniff import MARK_ERRORS, detect_encoding
+from ._sniff import MARK_ERRORS
 
 JSONL_KEY_SCAN = 1000   # header = union of the keys of the first this-many objects
 
@@ -63,12 +64,9 @@ def _dump(value: Any) -> str:
 
 def read_jsonl(path: Path, file: str) -> list[SourceTable]:
     """One table for a JSON Lines file; bad lines are reported and skipped."""
-    guess = detect_encoding(path)
-    if isinstance(guess, str):
-        return [empty_table(file, None, [make_issue("file-unreadable", file=file, reason=guess)])]
-    issues: list[Issue] = []
-    if guess.guessed:
-        issues.append(make_issue("encoding-guessed", file=file, encoding=guess.encoding))
+    guess, issues = open_guess(path, file)
+    if guess is None:
+        return issues
     text = io.TextIOWrapper(open(path, "rb"), encoding=guess.encoding, errors=MARK_ERRORS)
     head: list[tuple[int, str]] = []
     keys: dict[str, int] = {}

@@ -13,7 +13,6 @@ from openpyxl.utils.cell import get_column_letter
 
 from ._issues import Issue, make_issue, register
 from ._read_common import (
-    title_text,
     HEADER_SCAN_RECORD_CAP,
     HeaderScore,
     RowGate,
@@ -25,6 +24,7 @@ from ._read_common import (
     empty_table,
     finish_headers,
     is_blank,
+    title_text,
 )
 from ._read_xlsx_parts import Cell, cell_text, inspect_zip, open_sheet, scan_merges
 

@@ -18,7 +18,14 @@ from unicodedata import is_normalized, normalize
 
 from zhichan.errors import UserError
 from zhichan.ingest._resolver_foreign import NON_MAINLAND, latin_region
-from zhichan.ingest._resolver_gazetteer import COUNTY, FOREIGN, TOWN, W_TOWNSHIP, Gazetteer, gazetteer
+from zhichan.ingest._resolver_gazetteer import (
+    COUNTY,
+    FOREIGN,
+    TOWN,
+    W_TOWNSHIP,
+    Gazetteer,
+    gazetteer,
+)
 from zhichan.ingest._resolver_postcode import province_of_postcode, strip_postcode
 from zhichan.ingest._resolver_types import COLUMNS, ResolvedBatch, ResolvedRegion
 from zhichan.reference import regions

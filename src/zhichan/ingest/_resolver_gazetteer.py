@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import cached_property
 from dataclasses import dataclass
+from functools import cached_property
 
 from zhichan.ingest._resolver_foreign import FOREIGN_NAMES, SAR_ALIASES
 from zhichan.reference import Region, RegionChange, regions

@@ -29,8 +29,7 @@ from zhichan.reference._classifications import (
     tech_field,
     tech_fields,
 )
-from zhichan.reference._ipc import IpcCode
-from zhichan.reference._ipc import normalise_ipc
+from zhichan.reference._ipc import IpcCode, normalise_ipc
 from zhichan.reference._regions import Region, RegionCatalogue, RegionChange, regions
 
 __all__ = [

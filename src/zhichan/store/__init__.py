@@ -14,11 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zhichan.store._database import Database
-from zhichan.store._integrity import integrity_problems
-from zhichan.store._migrations import LATEST_VERSION, available_migrations, migrate, schema_version
-from zhichan.store._reference_sync import reference_digest, sync_reference
-from zhichan.store._staging import STAGING, distinct_values, drop_staging, load_staging, staging_columns
 from zhichan.store._batches import find_committed_batch, record_batch
 from zhichan.store._build_sql import build_staged, run_checks
 from zhichan.store._columnar import (
@@ -32,9 +27,26 @@ from zhichan.store._columnar import (
     problem_rows,
     set_rejected,
 )
-from zhichan.store._writes_party import merge_into_uscc_parties, write_entities, write_owners, write_parties, write_roles
-from zhichan.store._writes_right import write_classes, write_events, write_rights
+from zhichan.store._database import Database
+from zhichan.store._integrity import integrity_problems
+from zhichan.store._migrations import LATEST_VERSION, available_migrations, migrate, schema_version
+from zhichan.store._reference_sync import reference_digest, sync_reference
+from zhichan.store._staging import (
+    STAGING,
+    distinct_values,
+    drop_staging,
+    load_staging,
+    staging_columns,
+)
 from zhichan.store._writes_other import write_recognitions, write_stats
+from zhichan.store._writes_party import (
+    merge_into_uscc_parties,
+    write_entities,
+    write_owners,
+    write_parties,
+    write_roles,
+)
+from zhichan.store._writes_right import write_classes, write_events, write_rights
 
 __all__ = [
     "SQL_PARSERS",
