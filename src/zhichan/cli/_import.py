@@ -38,7 +38,8 @@ def import_command(
     with open_workspace(workspace) as ws:
         for f in files:
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,} 行 rows"),
-                          TimeElapsedColumn(), console=console, transient=True, disable=as_json) as bar:
+                          TimeElapsedColumn(), console=console, transient=True,
+                          disable=as_json or not console.is_terminal) as bar:
                 task = bar.add_task(f"导入 importing {f.name}", total=None)
                 r = import_file(ws.db, f, profile=profile, on_error=on_error, as_of=day,
                                 progress=lambda n: bar.advance(task, n))

@@ -28,10 +28,10 @@ Problem = tuple[str, dict[str, Any]] | None
 Result = tuple[Any, Problem]
 
 register("bad-application-number", "error", "申请号无法识别",
-         "申请号 “{value}” 无法识别：{reason} (application number not recognised)",
+         "申请号 “{value}” 无法识别 (not recognised)：{reason}",
          "核对申请号；格式如 201220687633.0（12 位数字 + 校验位）或 93100001.X")
 register("bad-check-digit", "error", "申请号校验位错误",
-         "申请号 “{value}” 校验位错误：{reason} (check character mismatch)",
+         "申请号 “{value}”：{reason}",
          "核对申请号是否录入错误；校验位按 GB/T 规则由前 12 位计算")
 register("unparseable-date", "warning", "日期无法解析",
          "“{value}” 不是可识别的日期 (unparseable date)",
