@@ -125,9 +125,11 @@ EXPECTED: dict[str, Outcome] = {
                               [("columns-ignored", None, 1), ("profile-detected", None, 1), ("blank-row", None, 3),
                                ("blank-row", None, 4), ("blank-row", None, 5)]),
     # stored / rejected are pinned (as the correct values) by test_totals_row_rows_stored_match_what_landed
-    "totals_row.csv": Outcome("committed", "statistics_wide", (4, None, None, 1, 0),
+    "totals_row.csv": Outcome("failed", "statistics_wide", (4, 0, 3, 1, 0),
                               [("warning", "wide-columns-unknown", None, 1, None),
-                               ("error", "unresolvable-region", None, 3, "地区")],
+                               ("error", "period-not-found", None, 2, "period"),
+                               ("error", "unresolvable-region", None, 3, "地区"),
+                               ("error", "period-not-found", None, 4, "period")],
                               [("profile-detected", None, 1), ("totals-row", None, 5)]),
     "ragged_rows.csv": Outcome("committed", CNIPA, (3, 3, 0, 0, 0),
                                [("warning", "ragged-row", None, 2, None), ("warning", "ragged-row", None, 3, None)],
@@ -150,15 +152,15 @@ EXPECTED: dict[str, Outcome] = {
     "duplicate_headers.csv": Outcome("committed", PV, (1, 1, 0, 0, 0),
                                      [("warning", "duplicate-header", None, 1, "申请人")],
                                      [("columns-ignored", None, 1), ("profile-detected", None, 1)]),
-    "missing_required_column.csv": Outcome("committed", CNIPA, (2, 0, 2, 0, 0),
+    "missing_required_column.csv": Outcome("failed", CNIPA, (2, 0, 2, 0, 0),
                                            [("error", "missing-required-column", None, 1, None)], NOTHING),
     "extra_columns.csv": Outcome("committed", CNIPA, (1, 1, 0, 0, 0), NOTHING,
                                  [("columns-ignored", None, 1), ("profile-detected", None, 1)]),
     "mixed_record_kinds.csv": Outcome("committed", "geographical_indications", (4, 4, 0, 0, 0), NOTHING,
                                       [("columns-ignored", None, 1), ("profile-detected", None, 1)]),
     # empty files
-    "empty.csv": Outcome("committed", None, (0, 0, 0, 0, 0), [("error", "file-empty", None, None, None)], NOTHING),
-    "header_only.csv": Outcome("committed", CNIPA, (0, 0, 0, 0, 0), [("error", "file-empty", None, None, None)],
+    "empty.csv": Outcome("failed", None, (0, 0, 0, 0, 0), [("error", "file-empty", None, None, None)], NOTHING),
+    "header_only.csv": Outcome("failed", CNIPA, (0, 0, 0, 0, 0), [("error", "file-empty", None, None, None)],
                                [("profile-detected", None, 1)]),
     # JSON Lines: see the xfail tests below — today the import raises
     "bad_line.jsonl": Outcome("committed", PV, (5, 3, 1, 1, 0), [("error", "jsonl-bad-line", None, 3, None)], None),
@@ -181,25 +183,17 @@ EXPECTED: dict[str, Outcome] = {
                                 [("columns-ignored", "专利", 1), ("profile-detected", "专利", 1),
                                  ("profile-detected", "商标", 2), ("sheet-skipped", "统计", None)]),
     # unreadable files: a file-level error, nothing stored, no exception
-    "truncated.xlsx": Outcome("committed", None, (0, 0, 0, 0, 0),
+    "truncated.xlsx": Outcome("failed", None, (0, 0, 0, 0, 0),
                               [("error", "file-unreadable", None, None, None)], NOTHING),
-    "bomb.xlsx": Outcome("committed", None, (0, 0, 0, 0, 0),
+    "bomb.xlsx": Outcome("failed", None, (0, 0, 0, 0, 0),
                          [("error", "file-too-large-uncompressed", None, None, None)], NOTHING),
-    "legacy.xls": Outcome("committed", None, (0, 0, 0, 0, 0), [("error", "file-unreadable", None, None, None)], NOTHING),
-    "html_as_xls.xls": Outcome("committed", None, (0, 0, 0, 0, 0),
+    "legacy.xls": Outcome("failed", None, (0, 0, 0, 0, 0), [("error", "file-unreadable", None, None, None)], NOTHING),
+    "html_as_xls.xls": Outcome("failed", None, (0, 0, 0, 0, 0),
                                [("error", "file-unreadable", None, None, None)], NOTHING),
 }
 
-BAD_LINE_XFAIL = pytest.mark.xfail(
-    strict=True,
-    reason="bad_line.jsonl: import_file raises ConstraintViolation (import_issue.row_no >= 1) because the "
-           "JSONL reader reports header_row 0, so the profile-detected / columns-ignored issues carry row 0; "
-           "the whole batch is lost. Once that is fixed, the skipped bad line (row 3, jsonl-bad-line error) is "
-           "still not counted: rows_read 4 instead of 5, rows_rejected 0 instead of 1")
-
-
 def file_params(names=FILES, xfails=None):
-    xfails = {"bad_line.jsonl": BAD_LINE_XFAIL, **(xfails or {})}
+    xfails = xfails or {}
     return [pytest.param(n, marks=xfails[n]) if n in xfails else n for n in names]
 
 
@@ -238,12 +232,13 @@ def test_every_row_accounted_for(imported, name):
 def test_batch_and_issues_recorded_as_reported(imported, name):
     """What the report says is what import_batch / import_issue hold, and rows point at their batch."""
     db, report = imported(name)
-    assert report.status == "committed" and report.batch_id is not None
+    # a file of which nothing could be stored is recorded as 'failed', so that a retry reports again
+    assert report.status == ("committed" if report.rows_stored else "failed") and report.batch_id is not None
     batch = db.query_dicts("SELECT * FROM import_batch")
     assert len(batch) == 1
     b = batch[0]
     assert (b["batch_id"], b["status"], b["profile"], b["file_hash"]) == \
-        (report.batch_id, "committed", report.profile, report.file_hash)
+        (report.batch_id, report.status, report.profile, report.file_hash)
     assert (b["rows_read"], b["rows_stored"], b["rows_rejected"], b["rows_warned"]) == \
         (report.rows_read, report.rows_stored, report.rows_rejected, report.rows_warned)
     stored = db.query("SELECT code, severity, row_no, column_name FROM import_issue ORDER BY issue_no")
@@ -380,11 +375,6 @@ def test_totals_row_skipped_and_ambiguous_region_rejected(imported):
     assert (region.row, region.value) == (3, "江北区") and "歧义" in region.message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "totals_row.csv: rows 2 and 4 are counted as stored (rows_stored 2) although nothing of them "
-    "landed: the stat table stays empty, because the file has no year anywhere so both metric columns "
-    "are dropped (one wide-columns-unknown warning on the header); the registered error period-not-found "
-    "is never raised. Expected: rows_stored 0 and those rows rejected (4 = 0 stored + 3 rejected + 1 skipped)"))
 def test_totals_row_rows_stored_match_what_landed(imported):
     db, report = imported("totals_row.csv")
     landed = db.query("SELECT count(DISTINCT row_no) FROM record_source WHERE table_name = 'stat'")[0][0]
@@ -546,7 +536,6 @@ def test_patent_numbers_never_stored_as_plant_varieties(imported):
 
 
 # -- JSON Lines -----------------------------------------------------------------------------------
-@BAD_LINE_XFAIL
 def test_bad_jsonl_line_import_does_not_raise_and_stores_good_lines(tmp_path):
     db = fresh_db(tmp_path)
     try:
@@ -560,31 +549,23 @@ def test_bad_jsonl_line_import_does_not_raise_and_stores_good_lines(tmp_path):
         db.close()
 
 
-@BAD_LINE_XFAIL
 def test_bad_jsonl_line_counted_as_rejected(imported):
     _, report = imported("bad_line.jsonl")
     assert counts(report) == (5, 3, 1, 1, 0) and report.accounted
 
 
 # -- re-importing ---------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason=(
-    "re-importing missing_required_column.csv returns status 'unchanged' with rows_read 2 (copied from the "
-    "prior batch) but rows_stored / rows_rejected / rows_skipped 0, so report.accounted is False"))
 def test_reimport_unchanged_report_is_accounted(tmp_path):
     db = fresh_db(tmp_path)
     try:
-        first = import_file(db, MESSY / "missing_required_column.csv", as_of=AS_OF)
-        again = import_file(db, MESSY / "missing_required_column.csv", as_of=AS_OF)
+        first = import_file(db, MESSY / "blank_rows.csv", as_of=AS_OF)
+        again = import_file(db, MESSY / "blank_rows.csv", as_of=AS_OF)
         assert first.accounted and again.status == "unchanged"
         assert again.accounted
     finally:
         db.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "truncated.xlsx (unreadable, nothing stored) is recorded as a 'committed' batch, so importing the same "
-    "file again answers 'unchanged' / already-imported (info) and the file-unreadable error is no longer "
-    "reported; expected the error again on every attempt (a file never read is not 'already imported')"))
 def test_reimport_of_unreadable_file_reports_the_error_again(tmp_path):
     db = fresh_db(tmp_path)
     try:

@@ -15,7 +15,8 @@ from zhichan.cli._common import JsonOption, WorkspaceOption, console
 from zhichan.ingest import default_registry, import_file, write_import_report
 from zhichan.workspace import open_workspace
 
-_STATUS = {"committed": "[green]已入库[/]", "unchanged": "未变化", "rejected": "[red]整文件拒绝[/]"}
+_STATUS = {"committed": "[green]已入库[/]", "unchanged": "未变化", "rejected": "[red]整文件拒绝[/]",
+           "failed": "[red]未入库[/]"}
 
 
 def register(app: typer.Typer) -> None:
@@ -51,7 +52,7 @@ def import_command(
             print(json.dumps({**r.to_dict(), "report_xlsx": str(out)}, ensure_ascii=False, default=str))
     else:
         _summary(reports, out)
-    if any(r.rows_rejected or r.status == "rejected" for r in reports):
+    if any(r.rows_rejected or r.status in ("rejected", "failed") for r in reports):
         raise SystemExit(1)
 
 

@@ -74,7 +74,10 @@ def import_file(db: store.Database, path: str | Path, *, profile: str | None = N
     prior = store.find_committed_batch(db, digest, profile)
     if prior is not None:
         report.status, report.batch_id, report.profile = "unchanged", prior["batch_id"], prior["profile"]
-        report.rows_read = prior["rows_read"]
+        # the counts are those of the batch that imported this content
+        report.rows_read, report.rows_stored = prior["rows_read"], prior["rows_stored"]
+        report.rows_rejected, report.rows_warned = prior["rows_rejected"], prior["rows_warned"]
+        report.rows_skipped = report.rows_read - report.rows_stored - report.rows_rejected
         report.issues.append(make_issue("already-imported", file=str(path), batch=prior["batch_id"]))
         return report
     as_of = as_of or dt.date.today()
@@ -88,12 +91,17 @@ def import_file(db: store.Database, path: str | Path, *, profile: str | None = N
             errors = sum(1 for i in report.issues if i.severity == "error")
             if on_error == "reject-file" and errors:
                 raise _Rejected(errors)
+            # a file of which nothing could be stored is kept for the record but is not "imported":
+            # importing it again must report its problems again
+            status = "committed" if report.rows_stored else "failed"
             store.record_batch(db, {
                 "batch_id": batch_id, "file_name": str(path), "file_hash": digest, "profile": report.profile,
-                "status": "committed", "started_at": started, "rows_read": report.rows_read,
+                "status": status, "started_at": started, "rows_read": report.rows_read,
                 "rows_stored": report.rows_stored, "rows_rejected": report.rows_rejected,
                 "rows_warned": report.rows_warned, "as_of": as_of, "record_kind": report.record_kind,
             }, (_issue_row(batch_id, n, i) for n, i in enumerate(report.issues, 1)))
+        if not report.rows_stored:
+            report.status = "failed"
     except _Rejected as exc:
         report.status, report.batch_id = "rejected", None
         report.rows_rejected += report.rows_stored
@@ -123,7 +131,7 @@ def _import_table(db, table, forced, registry, report: ImportReport, batch_id: s
     if not table.headers:
         return
     match = _choose(table, forced, registry)
-    where = {"file": table.file, "sheet": table.sheet, "row": table.header_row}
+    where = {"file": table.file, "sheet": table.sheet, "row": table.header_row or None}
     if match is None or match.score < 0.5 or (forced is None and match.missing_required and match.score < 0.6):
         rows = _drain(table)
         report.rows_read += rows
@@ -175,12 +183,19 @@ def _import_table(db, table, forced, registry, report: ImportReport, batch_id: s
     _tail(table, report, seen_issues)
 
 
+# Rows a reader drops instead of yielding: skipped (nothing to import) or rejected (unreadable).
+_SKIPPED_ROWS = ("blank-row", "totals-row")
+_REJECTED_ROWS = ("jsonl-bad-line",)
+
+
 def _tail(table, report: ImportReport, seen: int) -> None:
-    """Reader issues raised while iterating, and the blank/totals rows the reader skipped."""
+    """Reader issues raised while iterating, and the rows the reader dropped."""
     report.issues.extend(table.issues[seen:])
-    skipped = sum(1 for i in table.issues if i.code in ("blank-row", "totals-row"))
-    report.rows_read += skipped
+    skipped = sum(1 for i in table.issues if i.code in _SKIPPED_ROWS)
+    rejected = sum(1 for i in table.issues if i.code in _REJECTED_ROWS)
+    report.rows_read += skipped + rejected
     report.rows_skipped += skipped
+    report.rows_rejected += rejected
 
 
 def _drain(table) -> int:

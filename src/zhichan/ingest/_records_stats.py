@@ -67,6 +67,7 @@ def build_stat_wide(v: dict[str, Any], row_no: int, sink: Sink) -> list[Problem]
     title = v.get("_title") or ""  # title rows, sheet and file name
     problems: list[Problem] = []
     staged = []
+    unplaced = 0
     for header, cell in v.get("_extra") or ():
         if (cell or "").strip() in _EMPTY:
             continue
@@ -77,13 +78,17 @@ def build_stat_wide(v: dict[str, Any], row_no: int, sink: Sink) -> list[Problem]
             mid, unit = match_metric(header)
             period = v.get("period") or _title_year(title)
         if mid is None or period is None:
-            continue  # reported once per column by the importer, not on every row
+            unplaced += 1
+            continue
         value, bad = parse_amount(cell)
         if bad or value is None:
             problems.append(("bad-value", None, {"_value": cell, "column": header}))
             continue
         staged.append({"row_no": row_no, "region_code": code, "period": period, "metric": mid, "value": value,
                        "unit": unit or metrics()[mid].unit, "source": _source(v)})
+    if not staged and (unplaced or not v.get("_extra")):
+        # the row has values but no column says which year and metric they are
+        return [("period-not-found", "period", {"_value": v.get("region")})]
     for s in staged:
         sink.stat(s)
     return problems

@@ -19,7 +19,7 @@ class ImportReport:
     profile: str | None = None
     profile_confidence: float | None = None
     record_kind: str | None = None
-    status: str = "committed"  # committed, unchanged, rejected, failed
+    status: str = "committed"  # committed, unchanged, rejected (reject-file), failed (nothing storable)
     rows_read: int = 0
     rows_stored: int = 0
     rows_rejected: int = 0
@@ -47,7 +47,7 @@ class ImportReport:
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _STATUS_ZH = {"committed": "已入库", "unchanged": "未变化（此前已导入）", "rejected": "整文件拒绝",
-              "failed": "失败"}
+              "failed": "未入库（无可导入的行）"}
 
 
 def write_xlsx(reports: list[ImportReport], path: str | Path) -> Path:
