@@ -25,3 +25,30 @@ def reference_db(tmp_path_factory):
     database = open_database(path)
     yield database
     database.close()
+
+
+@pytest.fixture(scope="module")
+def import_once(tmp_path_factory):
+    """``get(path, as_of) → (db, report)``: each file imported once, into its own fresh database.
+
+    A failure is kept and raised again for every test that asks for that file."""
+    from zhichan.ingest import import_file
+    from zhichan.store import open_database
+
+    cache: dict = {}
+
+    def get(path, as_of):
+        if path not in cache:
+            db = open_database(tmp_path_factory.mktemp(path.name.replace(".", "_")) / "t.duckdb")
+            try:
+                cache[path] = (db, import_file(db, path, as_of=as_of), None)
+            except Exception as exc:  # noqa: BLE001 - kept for every test of this file
+                cache[path] = (db, None, exc)
+        db, report, exc = cache[path]
+        if exc is not None:
+            raise exc
+        return db, report
+
+    yield get
+    for db, _, _ in cache.values():
+        db.close()

@@ -35,25 +35,9 @@ CANONICAL = ("ip_right", "right_class", "party", "right_party", "party_address",
 
 # -- helpers --------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory):
+def imported(import_once):
     """name → (db, report): the file imported once into its own fresh database."""
-    cache: dict[str, tuple] = {}
-
-    def get(name: str):
-        if name not in cache:
-            db = open_database(tmp_path_factory.mktemp(name.replace(".", "_")) / "t.duckdb")
-            try:
-                cache[name] = (db, import_file(db, MESSY / name, as_of=AS_OF), None)
-            except Exception as exc:  # noqa: BLE001 - kept: every test of this file reports it
-                cache[name] = (db, None, exc)
-        db, report, exc = cache[name]
-        if exc is not None:
-            raise exc
-        return db, report
-
-    yield get
-    for db, _, _ in cache.values():
-        db.close()
+    return lambda name: import_once(MESSY / name, AS_OF)
 
 
 def fresh_db(tmp_path):

@@ -26,25 +26,9 @@ CANONICAL = ("ip_right", "right_class", "party", "right_party", "party_address",
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory):
+def imported(import_once):
     """name → (db, report) of the sample imported into a fresh database (each imported once)."""
-    cache: dict[str, tuple] = {}
-
-    def get(name: str):
-        if name not in cache:
-            db = open_database(tmp_path_factory.mktemp(name.split(".")[0]) / "t.duckdb")
-            try:
-                cache[name] = (db, import_file(db, SAMPLES / name, as_of=AS_OF), None)
-            except Exception as exc:  # keep the failure: every test of this sample reports it
-                cache[name] = (db, None, exc)
-        db, report, exc = cache[name]
-        if exc is not None:
-            raise exc
-        return db, report
-
-    yield get
-    for db, _, _ in cache.values():
-        db.close()
+    return lambda name: import_once(SAMPLES / name, AS_OF)
 
 
 def problems(report) -> list[tuple[str, str | None, int | None, str | None]]:
