@@ -83,8 +83,9 @@ EXPECTED = {
                   ("duplicate-in-file", "incoPat", 11, "申请号"), ("unknown-ipc", "incoPat", 12, "IPC")]),
     "patsnap_patent_sample.csv": dict(
         profile="patsnap_patent", confidence=0.95, kind="patent",
-        counts=dict(read=7, stored=6, rejected=1, skipped=0, warned=2),
-        problems=[("patent-type-mismatch", None, 6, "专利类型"), ("missing-required-value", None, 7, "申请(专利权)人"),
+        counts=dict(read=7, stored=7, rejected=0, skipped=0, warned=3),
+        # an empty applicant no longer rejects the patent: it is stored, unattributable, with a warning
+        problems=[("patent-type-mismatch", None, 6, "专利类型"), ("no-applicant", None, 7, "申请(专利权)人"),
                   ("unparseable-date", None, 8, "公开(公告)日"), ("unparseable-date", None, 8, "授权日")]),
     "patent_legal_events_sample.csv": dict(
         profile="patent_legal_events", confidence=0.9, kind="patent_event",
@@ -276,7 +277,7 @@ def test_incopat_parties(imported):
 def test_patsnap_gbk_rights(imported):
     db, report = imported("patsnap_patent_sample.csv")
     assert "encoding-guessed" in [i.code for i in report.issues]
-    assert db.scalar("SELECT count(*) FROM ip_right") == 6
+    assert db.scalar("SELECT count(*) FROM ip_right") == 7  # row 7 (no applicant) is stored too
     assert right(db, "CN-202130234567.6")["status"] == "lapsed"     # 简单法律状态 失效
     assert right(db, "CN-202310098765.2")["status"] == "pending"    # 审中
     assert right(db, "CN-202130234567.6")["kind"] == "design"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -118,11 +119,28 @@ def _issue_row(batch_id: str, n: int, i) -> dict:
             "hint": i.hint}
 
 
+_PEEK = 50
+
+
 def _choose(table, forced, registry: ProfileRegistry) -> ProfileMatch | None:
+    """The profile for a table: forced, else the best-scoring one whose value patterns the first
+    rows meet (headers alone do not tell a patent 申请号 from a plant-variety one)."""
     if forced is not None:
         return registry.match(table.headers, forced)
     ranked = registry.detect(table.headers)
-    return ranked[0] if ranked else None
+    head = list(islice(table.rows, _PEEK))
+    table.rows = chain(head, table.rows)
+    sample = [r.cells for r in head]
+    fitting = [m for m in ranked if registry.fits(m, sample)]
+    if not fitting:
+        return None
+    complete = next((m for m in fitting if not m.missing_required), None)
+    widest = max(fitting, key=lambda m: (len(m.columns), m.score))
+    # a layout that names clearly more of the columns but lacks a required one is the file's real
+    # kind: report its missing column rather than loading the file as something it is not
+    if complete is None or (widest.missing_required and len(widest.columns) > len(complete.columns) + 1):
+        return widest
+    return complete
 
 
 def _import_table(db, table, forced, registry, report: ImportReport, batch_id: str, as_of: str, progress) -> None:
@@ -132,7 +150,7 @@ def _import_table(db, table, forced, registry, report: ImportReport, batch_id: s
         return
     match = _choose(table, forced, registry)
     where = {"file": table.file, "sheet": table.sheet, "row": table.header_row or None}
-    if match is None or match.score < 0.5 or (forced is None and match.missing_required and match.score < 0.6):
+    if match is None or (match.score < 0.5 and not match.missing_required):
         rows = _drain(table)
         report.rows_read += rows
         report.rows_rejected += rows

@@ -31,7 +31,13 @@ class FieldSpec(BaseModel):
     synonyms: list[str] = Field(min_length=1)
     parser: Parser = "text"
     required: bool = False
+    # A value that is present but does not parse rejects the row (for fields the record cannot
+    # stand without once the column is there, e.g. a patent's filing date).
+    strict: bool = False
     note: str | None = None
+    # A regex most values of the column must fully match for this profile to fit a table; it
+    # tells apart layouts whose headers look alike (a patent 申请号 from a plant-variety 申请号).
+    expect: str | None = None
 
 
 class Profile(BaseModel):

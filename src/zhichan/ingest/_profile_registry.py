@@ -3,6 +3,7 @@ report file and line, and matched against a file's headers."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -12,6 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from zhichan.errors import UserError
+from zhichan.ids import to_halfwidth
 from zhichan.ingest._profile_model import Profile, header_key
 
 # The fields each record kind cannot do without (the builders rely on them).
@@ -90,6 +92,19 @@ class ProfileRegistry:
         score = 0.55 * required + 0.35 * coverage + (0.10 if marker else 0.0)
         return ProfileMatch(profile, round(score, 4), columns, missing)
 
+    def fits(self, match: ProfileMatch, rows: list[list[str | None]], share: float = 0.8) -> bool:
+        """Whether the sampled rows' values meet the profile's ``expect`` patterns."""
+        for idx, field in match.columns.items():
+            pattern = match.profile.fields[field].expect
+            if not pattern:
+                continue
+            values = [_fold(r[idx]) for r in rows if idx < len(r) and r[idx] and str(r[idx]).strip()]
+            if values:
+                rx = _compiled(pattern)
+                if sum(1 for v in values if rx.fullmatch(v)) < share * len(values):
+                    return False
+        return True
+
     def detect(self, headers: list[str]) -> list[ProfileMatch]:
         """Every profile ranked by fit, best first."""
         ranked = [self.match(headers, p) for p in self.profiles.values()]
@@ -106,6 +121,15 @@ class ProfileRegistry:
             lookup = _synonym_index(p)
             best = max(best, sum(1 for k in keys if k in lookup))
         return best / len(texts) + best / 100  # ties go to the row recognising more columns
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _fold(value) -> str:
+    return to_halfwidth(str(value)).strip()
 
 
 @lru_cache(maxsize=None)
@@ -229,7 +253,17 @@ def rule_markers_are_synonyms(prof, name, lines, seen):
                                  f"marker {m!r} is not a synonym of any field")
 
 
-DEFAULT_RULES = (rule_unique_id, rule_synonyms_unambiguous, rule_kind_requirements, rule_markers_are_synonyms)
+def rule_expect_compiles(prof, name, lines, seen):
+    for field, spec in prof.fields.items():
+        if spec.expect:
+            try:
+                re.compile(spec.expect)
+            except re.error as exc:
+                yield ProfileProblem(name, lines.get(("fields", field, "expect"), 1), prof.id, "expect-compiles",
+                                     f"{field}.expect is not a valid regular expression: {exc}")
+
+
+DEFAULT_RULES = (rule_expect_compiles, rule_unique_id, rule_synonyms_unambiguous, rule_kind_requirements, rule_markers_are_synonyms)
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,11 @@ register("grant-before-filing", "error", "授权日早于申请日",
 register("patent-type-mismatch", "warning", "专利类型与申请号不符",
          "专利类型列为 “{stated}”，申请号表明为 {derived} (type column disagrees with the number)",
          "以申请号第 5 位（类型位）为准；核对专利类型列")
+register("no-applicant", "warning", "缺少申请人",
+         "该专利没有申请人，无法归属到地区 (no applicant: the patent cannot be attributed to a region)",
+         "导出时包含“申请(专利权)人”与“申请人地址”列")
+register("no-filing-date", "warning", "缺少申请日",
+         "该专利没有申请日，无法计算有效期与年度统计 (no filing date)", "导出时包含“申请日”列")
 register("registration-before-filing", "error", "注册日早于申请日",
          "注册日 {grant} 早于申请日 {filed} (registration before filing)", "核对两个日期")
 

@@ -120,14 +120,14 @@ def stage_table(db, table, match: ProfileMatch, sink: CsvSink, *,
     store.run_checks(db, kind)
     header_of = {fname: table.headers[idx] for idx, fname in mapped}
     parser_of = {fname: parser for fname, _, parser, *_ in specs}
-    required = {fname for fname, _, _, req, _ in specs if req}
+    strict = {fname for fname, *_ in specs if profile.fields[fname].required or profile.fields[fname].strict}
     bad_rows: set[int] = set()
 
     def judge(problems) -> None:
         for row_no, fname, raw, code, detail in problems:
             fields = json.loads(detail) if detail else _detail(parser_of.get(fname), raw, code)
-            # a required value that does not parse leaves the record without it: the row cannot stand
-            severity = "error" if fname in required and code in _VALUE_LOST else ISSUE_TYPES[code].severity
+            # a required (or strict) value that does not parse leaves the record without it
+            severity = "error" if fname in strict and code in _VALUE_LOST else ISSUE_TYPES[code].severity
             counts.issues.append(make_issue(code, file=table.file, sheet=table.sheet, row=row_no, severity=severity,
                                             column=header_of.get(fname, fname), value=raw, **fields))
             (bad_rows if severity == "error" else counts.warned_rows).add(row_no)

@@ -21,7 +21,14 @@ SELECT row_no, 'patent_type', patent_type, 'patent-type-mismatch', json_object('
 FROM (SELECT row_no, patent_type, CASE {_TYPE_DIGIT} WHEN '1' THEN 'invention' WHEN '2' THEN 'utility_model'
       WHEN '3' THEN 'design' WHEN '8' THEN 'invention' WHEN '9' THEN 'utility_model' END AS d
       FROM stg_parsed WHERE application_no IS NOT NULL)
-WHERE patent_type IS NOT NULL AND patent_type <> d
+WHERE patent_type IS NOT NULL AND patent_type <> d;
+INSERT INTO stg_problem
+SELECT row_no, 'applicants', NULL, 'no-applicant', NULL FROM stg_parsed
+WHERE application_no IS NOT NULL AND applicants IS NULL;
+INSERT INTO stg_problem
+SELECT row_no, 'application_date', NULL, 'no-filing-date', NULL FROM stg_parsed
+WHERE application_no IS NOT NULL AND application_date IS NULL
+  AND row_no NOT IN (SELECT row_no FROM stg_problem WHERE field = 'application_date')
 """
 
 _PATENT = f"""

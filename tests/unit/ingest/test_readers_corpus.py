@@ -54,8 +54,8 @@ def test_gb18030_rare_characters_survive():
     t, rows, issues = read_one("gb18030_rare.csv")
     assert t.encoding == "gb18030"
     assert rows == [
-        (2, ["202150012345.0", "一种䶮字形码编码方法", "重庆𠮷祥电子有限公司", "刘䶮;王㛃"]),
-        (3, ["202250067890.4", "基于𬭚同位素的检测装置", "西南大学", "赵𬭚"]),
+        (2, ["202110012345.9", "一种䶮字形码编码方法", "重庆𠮷祥电子有限公司", "刘䶮;王㛃"]),
+        (3, ["202210067890.2", "基于𬭚同位素的检测装置", "西南大学", "赵𬭚"]),
     ]
     assert issues == [("encoding-guessed", None, None)]
 
@@ -317,8 +317,8 @@ def test_jsonl_bad_line_new_key_nested_values_and_number_text():
     assert t.headers == ["申请号", "申请日", "权利要求数", "名称", "发明人", "有效", "代理机构"]
     assert rows == [
         (1, ["201220687633.0", "2012-12-13", "10", None, None, None, None]),
-        (2, ["202110345678.X", None, "1.50", "道路裂缝检测方法", '["张三", "李四"]', "TRUE", None]),
-        (5, ["202320567890.2", None, None, "火锅底料炒制设备", None, None, "前沿专利事务所"]),
+        (2, ["202110345678.3", None, "1.50", "道路裂缝检测方法", '["张三", "李四"]', "TRUE", None]),
+        (5, ["202320567890.9", None, None, "火锅底料炒制设备", None, None, "前沿专利事务所"]),
     ]
     assert issues == [("jsonl-bad-line", 3, None), ("blank-row", 4, None)]
     assert t.issues[0].severity == "error"
