@@ -239,11 +239,11 @@ def _stage_regions(db, report: ImportReport, table, column: str) -> set[int]:
     batch = resolve_many([c[0] for c in combos], postcode=[c[1] for c in combos], hint=[c[2] for c in combos],
                          uscc=[c[3] for c in combos])
     rows, unresolved = [], {}
-    for (address, postcode, hint, _), res in zip(combos, batch):
-        rows.append((address, postcode, hint, res.code, res.confidence, res.domestic))
+    for combo, res in zip(combos, batch):
+        rows.append((store.region_key(*combo), res.code, res.confidence, res.domestic))
         if res.code is None and res.domestic:
-            unresolved[address] = res.reason
-    db.insert_rows("stg_region", ["address", "postcode", "hint", "region_code", "confidence", "domestic"], rows)
+            unresolved[combo[0]] = res.reason
+    db.insert_rows("stg_region", ["rkey", "region_code", "confidence", "domestic"], rows)
     warned = set()
     if unresolved:
         hits = db.query("SELECT DISTINCT row_no, address FROM stg_mention WHERE address IN (SELECT unnest(?))",

@@ -36,6 +36,7 @@ from zhichan.store._staging import (
     distinct_values,
     drop_staging,
     load_staging,
+    region_key,
     staging_columns,
 )
 from zhichan.store._writes_other import write_recognitions, write_stats
@@ -67,6 +68,7 @@ __all__ = [
     "load_staging",
     "merge_into_uscc_parties",
     "record_batch",
+    "region_key",
     "staging_columns",
     "write_classes",
     "write_entities",

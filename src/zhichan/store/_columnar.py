@@ -20,14 +20,14 @@ CREATE OR REPLACE TEMP MACRO zc_appno_clean(s) AS
     regexp_replace(regexp_replace(upper(translate(trim(s), '{_FULLWIDTH_FROM}', '{_FULLWIDTH_TO}')),
                    '\\s+', '', 'g'), '^(ZL|CN)', '');
 CREATE OR REPLACE TEMP MACRO zc_pubno(s) AS
-    CASE WHEN s IS NULL OR trim(s) = '' THEN NULL
-         WHEN regexp_full_match(regexp_replace(upper(translate(trim(s), '{_FULLWIDTH_FROM}', '{_FULLWIDTH_TO}')), '\\s+', '', 'g'),
-                                'CN[0-9]{{7,9}}[A-Z][0-9]?')
-              THEN regexp_replace(upper(translate(trim(s), '{_FULLWIDTH_FROM}', '{_FULLWIDTH_TO}')), '\\s+', '', 'g')
-         ELSE trim(s) END;
+    coalesce(nullif(regexp_extract(translate(upper(replace(trim(s), ' ', '')), '{_FULLWIDTH_FROM}', '{_FULLWIDTH_TO}'),
+                                   '^(CN[0-9]{{7,9}}[A-Z][0-9]?)$', 1), ''),
+             nullif(trim(s), ''));
 CREATE OR REPLACE TEMP MACRO zc_text(s) AS nullif(trim(s), '');
 CREATE OR REPLACE TEMP MACRO zc_split(s) AS
-    nullif(list_filter(string_split_regex(trim(s), '\\s*[;；,，、|\\n]\\s*'), x -> x <> ''), []);
+    CASE WHEN regexp_replace(s, '^[;；,，、|\\s]+|[;；,，、|\\s]+$', '', 'g') <> ''
+         THEN string_split_regex(regexp_replace(s, '^[;；,，、|\\s]+|[;；,，、|\\s]+$', '', 'g'),
+                                 '\\s*[;；,，、|\\n]+\\s*') END;
 CREATE OR REPLACE TEMP MACRO zc_digits6(s) AS
     CASE WHEN regexp_full_match(translate(trim(s), '０１２３４５６７８９', '0123456789'), '[0-9]{{6}}')
          THEN translate(trim(s), '０１２３４５６７８９', '0123456789') END;
@@ -140,10 +140,11 @@ def _mapped(field: str, col: str, parser: str) -> tuple[str, str, str, str | Non
         return f"nullif({a}.value, [])", f"{a}.code", f"{a}.detail", join
     typ = MAP_TYPES[parser]
     join = f"LEFT JOIN stg_map_{field} {a} ON {a}.raw = r.{col}"
+    # map values are chr(31)-joined lists without empty elements; '' is the empty list
     if typ == "VARCHAR[]":
-        value = f"nullif(list_filter(string_split({a}.value, chr(31)), x -> x <> ''), [])"
+        value = f"string_split(nullif({a}.value, ''), chr(31))"
     elif typ == "INTEGER[]":
-        value = f"nullif(list_transform(list_filter(string_split({a}.value, chr(31)), x -> x <> ''), x -> x::INTEGER), [])"
+        value = f"string_split(nullif({a}.value, ''), chr(31))::INTEGER[]"
     else:
         value = f"{a}.value"
     return value, f"{a}.code", f"{a}.detail", join

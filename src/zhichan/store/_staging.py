@@ -37,9 +37,9 @@ STAGING: dict[str, tuple[tuple[str, str], ...]] = {
         ("year", "INTEGER"), ("grade", "VARCHAR"),
     ),
     "stg_name": (("raw_name", "VARCHAR"), ("display", "VARCHAR"), ("name_norm", "VARCHAR"), ("kind", "VARCHAR")),
+    # rkey: address, postcode, hint and USCC joined by chr(31) (see REGION_KEY)
     "stg_region": (
-        ("address", "VARCHAR"), ("postcode", "VARCHAR"), ("hint", "VARCHAR"), ("region_code", "VARCHAR"),
-        ("confidence", "DOUBLE"), ("domestic", "BOOLEAN"),
+        ("rkey", "VARCHAR"), ("region_code", "VARCHAR"), ("confidence", "DOUBLE"), ("domestic", "BOOLEAN"),
     ),
     "stg_event": (
         ("row_no", "BIGINT"), ("event_id", "VARCHAR"), ("right_id", "VARCHAR"), ("code", "VARCHAR"),
@@ -50,6 +50,15 @@ STAGING: dict[str, tuple[tuple[str, str], ...]] = {
 
 assert [c for c, _ in STAGING["stg_right"][1:]] == list(RIGHT_COLUMNS)
 assert [c for c, _ in STAGING["stg_event"][1:]] == list(EVENT_COLUMNS)
+
+
+REGION_KEY = ("concat_ws(chr(31), coalesce({t}.address, ''), coalesce({t}.postcode, ''), coalesce({t}.hint, ''), "
+              "coalesce({t}.uscc, ''))")
+
+
+def region_key(address: str | None, postcode: str | None, hint: str | None, uscc: str | None) -> str:
+    """The Python side of REGION_KEY."""
+    return "\x1f".join(x or "" for x in (address, postcode, hint, uscc))
 
 
 def staging_columns(name: str) -> list[str]:

@@ -9,6 +9,7 @@ with their address history. Works on the temp tables the ingest layer stages:
 from __future__ import annotations
 
 from zhichan.store._database import Database
+from zhichan.store._staging import REGION_KEY
 
 # One row per mention with its party id. A mention without a region takes the only region its
 # name is known in (this batch or the store), so a co-applicant listed without an address joins
@@ -20,9 +21,7 @@ WITH m AS (
            r.region_code, r.confidence, r.domestic
     FROM stg_mention s
     JOIN stg_name n USING (raw_name)
-    LEFT JOIN stg_region r
-      ON r.address = s.address AND r.postcode IS NOT DISTINCT FROM s.postcode
-     AND r.hint IS NOT DISTINCT FROM s.hint
+    LEFT JOIN stg_region r ON r.rkey = {region_key}
     WHERE n.name_norm <> ''
 ),
 by_uscc AS (
@@ -99,7 +98,7 @@ ON CONFLICT DO NOTHING;
 
 def write_parties(db: Database, batch_id: str, as_of: str) -> int:
     """Resolve mentions to parties, upsert them and their addresses; returns mentions resolved."""
-    db.execute(_MENTION_PARTY)
+    db.execute(_MENTION_PARTY.replace("{region_key}", REGION_KEY.format(t="s")))
     db.execute(_ADDRESS_MACRO)
     params = {"batch": batch_id, "as_of": as_of}
     db.execute(_UPSERT_PARTY, {"batch": batch_id})
