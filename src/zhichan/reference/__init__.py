@@ -7,6 +7,7 @@ Public API:
 - classifications: ``nice_class``, ``nice_classes``, ``tech_field``, ``tech_fields``,
   ``sei_industries``, ``sei_of``, ``normalise_ipc``, and the loaders ``classification_rows``,
   ``concordance_rows`` used to fill the store
+- statistics: ``province_statistic``, ``statistics_rows`` (published provincial figures)
 """
 
 from zhichan.reference._boundaries import (
@@ -31,6 +32,7 @@ from zhichan.reference._classifications import (
 )
 from zhichan.reference._ipc import IpcCode, normalise_ipc
 from zhichan.reference._regions import Region, RegionCatalogue, RegionChange, regions
+from zhichan.reference._statistics import StatisticRow, province_statistic, statistics_rows
 
 __all__ = [
     "IpcCode",
@@ -39,6 +41,7 @@ __all__ = [
     "RegionCatalogue",
     "RegionChange",
     "SeiIndustry",
+    "StatisticRow",
     "TechField",
     "boundary_codes",
     "centroid",
@@ -50,9 +53,11 @@ __all__ = [
     "nice_class",
     "nice_classes",
     "normalise_ipc",
+    "province_statistic",
     "regions",
     "sei_industries",
     "sei_of",
+    "statistics_rows",
     "tech_field",
     "tech_fields",
 ]
