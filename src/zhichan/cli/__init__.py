@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from zhichan.cli import _ids, _import, _regions, _workspace
+from zhichan.cli import _demo, _ids, _import, _regions, _workspace
 from zhichan.cli._common import console_err
 from zhichan.errors import InternalError, UserError
 
@@ -24,6 +24,7 @@ app = typer.Typer(
 )
 _workspace.register(app)
 _import.register(app)
+_demo.register(app)
 app.add_typer(_ids.app, name="ids")
 app.add_typer(_regions.app, name="regions")
 

@@ -264,7 +264,7 @@ def _write(db, kind: str, batch_id: str, as_of: str) -> None:
     elif kind == "official_list":
         store.write_recognitions(db, batch_id)
     else:
-        store.write_rights(db, batch_id)
+        store.write_rights(db, batch_id, unique=kind in SQL_KINDS)
         store.write_events(db, batch_id)
         if kind in RIGHT_KINDS:
             store.write_classes(db)

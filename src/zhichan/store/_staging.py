@@ -90,3 +90,4 @@ def distinct_values(db: Database, name: str, columns: list[str]) -> list[tuple]:
 def drop_staging(db: Database) -> None:
     for name in STAGING:
         db.execute(f"DROP TABLE IF EXISTS {name}")
+    db.execute("DROP VIEW IF EXISTS stg_right_u")

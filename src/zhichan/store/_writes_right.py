@@ -31,11 +31,15 @@ _INSERT_RIGHT = (
 )
 
 
-def write_rights(db: Database, batch_id: str) -> int:
-    """Upsert the staged rights; returns how many rows were staged."""
-    # one row per right (an events file stages its patent once per event): the last row wins
-    db.execute("CREATE OR REPLACE TEMP TABLE stg_right_u AS "
-               "SELECT DISTINCT ON (right_id) * FROM stg_right ORDER BY right_id, row_no DESC")
+def write_rights(db: Database, batch_id: str, *, unique: bool = False) -> int:
+    """Upsert the staged rights; returns how many rows were staged. ``unique``: the staging
+    already holds one row per right (duplicates were rejected), so no deduplication pass."""
+    if unique:
+        db.execute("CREATE OR REPLACE TEMP VIEW stg_right_u AS SELECT * FROM stg_right")
+    else:
+        # one row per right (an events file stages its patent once per event): the last row wins
+        db.execute("CREATE OR REPLACE TEMP VIEW stg_right_u AS "
+                   "SELECT DISTINCT ON (right_id) * FROM stg_right ORDER BY right_id, row_no DESC")
     if db.scalar("SELECT count(*) FROM ip_right"):
         db.execute(_UPDATE_RIGHT, {"batch": batch_id})
     db.execute(_INSERT_RIGHT, {"batch": batch_id})
