@@ -17,12 +17,18 @@ from zhichan.store._staging import REGION_KEY
 _MENTION_PARTY = """
 CREATE OR REPLACE TEMP TABLE stg_mention_party AS
 WITH m AS (
-    SELECT s.*, n.display, n.name_norm, n.kind,
-           r.region_code, r.confidence, r.domestic
+    -- mentions with an address take its region; the many without (inventors, co-applicants)
+    -- skip the region join altogether
+    SELECT s.*, n.display, n.name_norm, n.kind, r.region_code, r.confidence, r.domestic
     FROM stg_mention s
     JOIN stg_name n USING (raw_name)
     LEFT JOIN stg_region r ON r.rkey = {region_key}
-    WHERE n.name_norm <> ''
+    WHERE n.name_norm <> '' AND s.address IS NOT NULL
+    UNION ALL
+    SELECT s.*, n.display, n.name_norm, n.kind, NULL, NULL, NULL
+    FROM stg_mention s
+    JOIN stg_name n USING (raw_name)
+    WHERE n.name_norm <> '' AND s.address IS NULL
 ),
 by_uscc AS (
     SELECT name_norm, min(party_id) AS pid FROM party WHERE uscc IS NOT NULL
