@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reference"))
-from _common import REPO, csv_bytes, gzip_bytes, parse_args  # noqa: E402
+from _common import REPO, csv_bytes, gzip_bytes, parse_args
 
 OUT = REPO / "src" / "zhichan" / "demo" / "data"
 

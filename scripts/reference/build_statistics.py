@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import csv_bytes, parse_args, write_output  # noqa: E402
+from _common import csv_bytes, parse_args, write_output
 
 # short Chinese name, pinyin (NBS table), census (GADM-style) name -> code
 PROVINCES: list[tuple[str, str, str, str]] = [

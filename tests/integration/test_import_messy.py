@@ -350,7 +350,7 @@ EXPECTED: dict[str, Outcome] = {
     "ragged_rows.csv": Outcome(
         "committed",
         CNIPA,
-        (3, 3, 0, 0, 0),
+        (3, 3, 0, 0, 2),
         [("warning", "ragged-row", None, 2, None), ("warning", "ragged-row", None, 3, None)],
         [("profile-detected", None, 1)],
     ),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from zhichan.errors import UserError
 from zhichan.reference import province_statistic, regions
 
-__all__ = ["District", "Plan", "SCALES", "YEARS", "PATENT_TYPES", "calibrate", "districts_of", "allocate"]
+__all__ = ["PATENT_TYPES", "SCALES", "YEARS", "District", "Plan", "allocate", "calibrate", "districts_of"]
 
 # target number of patents for the whole run, and trademarks per patent
 SCALES: dict[str, tuple[int, float]] = {"small": (3_000, 1.5), "medium": (1_000_000, 1.5),

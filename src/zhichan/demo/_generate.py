@@ -9,12 +9,18 @@ from pathlib import Path
 from zhichan.demo import _other
 from zhichan.demo._calibrate import calibrate, rng_for
 from zhichan.demo._parties import PartyPool
-from zhichan.demo._patents import (CNIPA_HEADER, EVENTS_HEADER, INCOPAT_HEADER, PATSNAP_HEADER,
-                                   TRANSACTIONS_HEADER, generate_patents)
+from zhichan.demo._patents import (
+    CNIPA_HEADER,
+    EVENTS_HEADER,
+    INCOPAT_HEADER,
+    PATSNAP_HEADER,
+    TRANSACTIONS_HEADER,
+    generate_patents,
+)
 from zhichan.demo._trademarks import TRADEMARK_HEADER, generate_trademarks
 from zhichan.demo._writers import SYNTHETIC_NOTE, CsvOut, XlsxOut
 
-__all__ = ["DemoManifest", "FILES", "generate_demo"]
+__all__ = ["FILES", "DemoManifest", "generate_demo"]
 
 # file name -> intended import profile
 FILES = {
@@ -131,8 +137,8 @@ def _readme(m: DemoManifest, plan, p: Path) -> None:
     lines = [
         f"# 演示数据 demo data — {m.region_name} ({m.region})", "",
         SYNTHETIC_NOTE, "",
-        f"规模 scale: {m.scale}；随机种子 seed: {m.seed}；缩放系数 scale factor: {m.factor:.6g}"
-        f"（生成专利数 = 公开的全省分年分类型国内专利申请量 × 本地区份额 {plan.share:.4f} × 缩放系数）", "",
+        (f"规模 scale: {m.scale}；随机种子 seed: {m.seed}；缩放系数 scale factor: {m.factor:.6g}"
+         f"（生成专利数 = 公开的全省分年分类型国内专利申请量 × 本地区份额 {plan.share:.4f} × 缩放系数）"), "",
         "## 哪些是真实的 what is real", "",
         "- 行政区划、乡镇街道名称（国家地名信息库，随包发布的参考数据）",
         "- 全省分年专利申请/授权/有效量、R&D 经费、植物新品种、人口（中国科技统计年鉴、国家统计局）：",

@@ -11,13 +11,21 @@ import gzip
 import io
 from importlib import resources
 
-from zhichan.demo._calibrate import YEARS, Plan, allocate, rng_for
+from zhichan.demo._calibrate import YEARS, Plan, rng_for
 from zhichan.demo._parties import PartyPool, address_styles, make_uscc, person_name
 from zhichan.ingest import resolve_address
 from zhichan.reference import province_statistic, statistics_rows
 
-__all__ = ["write_gis", "write_copyrights", "write_software", "write_plant_varieties", "write_market_entities",
-           "write_statistics_long", "write_statistics_wide", "write_official_lists"]
+__all__ = [
+    "write_copyrights",
+    "write_gis",
+    "write_market_entities",
+    "write_official_lists",
+    "write_plant_varieties",
+    "write_software",
+    "write_statistics_long",
+    "write_statistics_wide",
+]
 
 GI_HEADER = ["产品名称", "保护类型", "证书编号", "申请单位", "省份", "地市", "保护范围", "批准日期", "来源"]
 WORK_TYPES = ("美术作品", "文字作品", "摄影作品", "音乐作品", "视听作品", "图形作品")

@@ -17,18 +17,21 @@ from importlib import resources
 
 from zhichan.demo._calibrate import PATENT_TYPES, Plan, rng_for
 from zhichan.demo._events import EXPORT_DATE, live, transactions
-from zhichan.demo._parties import Party, PartyPool, address_styles, person_name
+from zhichan.demo._parties import PartyPool, address_styles, person_name
 from zhichan.ids import application_check_char
 
-__all__ = ["CNIPA_HEADER", "INCOPAT_HEADER", "PATSNAP_HEADER", "EVENTS_HEADER", "TRANSACTIONS_HEADER",
-           "PatentStats", "generate_patents", "titles"]
+__all__ = [
+    "CNIPA_HEADER",
+    "EVENTS_HEADER",
+    "INCOPAT_HEADER",
+    "PATSNAP_HEADER",
+    "TRANSACTIONS_HEADER",
+    "PatentStats",
+    "generate_patents",
+    "titles",
+]
 
-CNIPA_HEADER = ("序号,申请日,公开日,授权公告日,申请人,发明人,申请号,公开号,授权公告号,专利类型,专利名称,授权名称,申请摘要,主权项,"
-                "申请人地址,法律状态,主分类号,分类号,国省代码,专利代理人,专利代理机构,优先权,优先权日,优先权数量,全文链接,第一发明人,"
-                "第一权利人,申请人类型,当前发明人,当前权利人,当前著录项联系人通讯地址,当前专利代理人,当前专利代理机构,变更前代理机构,"
-                "法律事件,引证专利,非专利引证,引证数,同族专利,专利转移次数,许可次数,质押次数,简单同族数量,转让日期,失效日期,质押日期,"
-                "许可日期,无效宣告日期,CPC主分类号,CPC分类号,FI主分类号,FI分类号,国际申请号,国际申请日,国际公开号,国际公开日,进入国家日期,"
-                "颁证日,审查员,审查时长,实质审查日").split(",")
+CNIPA_HEADER = ["序号", "申请日", "公开日", "授权公告日", "申请人", "发明人", "申请号", "公开号", "授权公告号", "专利类型", "专利名称", "授权名称", "申请摘要", "主权项", "申请人地址", "法律状态", "主分类号", "分类号", "国省代码", "专利代理人", "专利代理机构", "优先权", "优先权日", "优先权数量", "全文链接", "第一发明人", "第一权利人", "申请人类型", "当前发明人", "当前权利人", "当前著录项联系人通讯地址", "当前专利代理人", "当前专利代理机构", "变更前代理机构", "法律事件", "引证专利", "非专利引证", "引证数", "同族专利", "专利转移次数", "许可次数", "质押次数", "简单同族数量", "转让日期", "失效日期", "质押日期", "许可日期", "无效宣告日期", "CPC主分类号", "CPC分类号", "FI主分类号", "FI分类号", "国际申请号", "国际申请日", "国际公开号", "国际公开日", "进入国家日期", "颁证日", "审查员", "审查时长", "实质审查日"]
 INCOPAT_HEADER = ["标题", "摘要", "申请号", "申请日", "公开(公告)号", "公开(公告)日", "申请人", "标准化申请人", "申请人地址",
                   "中国申请人地市", "中国申请人区县", "申请人国别代码", "发明人", "IPC主分类", "IPC", "当前权利人", "代理机构",
                   "代理人", "法律状态", "简单同族", "扩展同族", "被引证次数", "权利要求数量", "专利类型", "授权日", "失效日"]
@@ -196,7 +199,7 @@ def _patent(rng, plan, pool, ptype, year, digit, serial, pubserial, district, co
 def _new_owner(rng: random.Random, rec: dict, pool: PartyPool) -> tuple[str, str]:
     if rng.random() < 0.35:
         where, city = rng.choice(OTHER_REGIONS)
-        return f"{city}{rng.choice('恒信博远华创瑞达')}{rng.choice('智能科技有限公司 电子有限公司 新材料有限公司'.split())}", \
+        return f"{city}{rng.choice('恒信博远华创瑞达')}{rng.choice(['智能科技有限公司', '电子有限公司', '新材料有限公司'])}", \
             f"{where}{rng.choice(('科技园路', '创新大道', '高新路'))}{rng.randint(1, 200)}号"
     d = rng.choice(list(pool.enterprises))
     p = rng.choice(pool.enterprises[d])
@@ -256,7 +259,7 @@ def _write_vendor(rng, key, rec, seq, out, owners, owner_addr, counts) -> None:
     lapse = rec["life"].lapse_date if rec["life"] else None
     if key == "cnipa":
         typ = {"invention": "发明授权" if granted else "发明公开", "utility_model": "实用新型", "design": "外观设计"}[ptype]
-        row = dict(序号=seq, 申请日=f"{filed:%Y%m%d}", 公开日=f"{pubd:%Y%m%d}" if pubd else "",
+        row = dict(序号=seq,  # noqa: C408 (Chinese column names as keywords) 申请日=f"{filed:%Y%m%d}", 公开日=f"{pubd:%Y%m%d}" if pubd else "",
                    授权公告日=f"{granted:%Y%m%d}" if granted else "0", 申请人=";".join(apps),
                    发明人=";".join(rec["inventors"]), 申请号="CN" + rec["app"], 公开号=rec["pub_no"],
                    授权公告号=rec["grant_no"], 专利类型=typ, 专利名称=rec["title"], 授权名称=rec["title"] if granted else "",

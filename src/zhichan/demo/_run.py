@@ -4,15 +4,15 @@ batch, the XLSX import report in outputs/, then every analysis stage that exists
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from zhichan.demo._events import EXPORT_DATE
 from zhichan.demo._generate import DemoManifest, generate_demo
 from zhichan.errors import UserError
 
-__all__ = ["DemoRun", "STAGES", "run_demo"]
+__all__ = ["STAGES", "DemoRun", "run_demo"]
 
 # Stages after import, run in order when their package exists. Add indicators, plans, evaluation,
 # maps and reports here as they land (each: name, callable(workspace, manifest) -> str summary).

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-__all__ = ["CsvOut", "XlsxOut", "SYNTHETIC_NOTE"]
+__all__ = ["SYNTHETIC_NOTE", "CsvOut", "XlsxOut"]
 
 SYNTHETIC_NOTE = ("演示数据：微观记录为合成数据（synthetic micro-records），"
                   "公司、人员、编号均为虚构；统计总量按公开统计数据校准。")
@@ -24,7 +25,7 @@ class CsvOut:
     def __init__(self, path: Path, header: Sequence[str], *, encoding: str = "utf-8", bom: bool = False) -> None:
         self.path = path
         self.rows = 0
-        self._fh = open(path, "w", encoding=encoding, errors="replace", newline="")
+        self._fh = open(path, "w", encoding=encoding, errors="replace", newline="")  # noqa: SIM115 (streamed)
         if bom:
             self._fh.write("\ufeff")
         self._w = csv.writer(self._fh, lineterminator="\r\n")

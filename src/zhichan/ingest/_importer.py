@@ -194,6 +194,9 @@ def _import_table(db, table, forced, registry, report: ImportReport, batch_id: s
         address_header = next((table.headers[i] for i, f in sorted(match.columns.items())
                                 if prof.fields[f].parser == "address"), "address")
         warned_rows = counts.warned_rows | _stage_regions(db, report, table, address_header)
+        # rows the reader warned about (injection, ragged, Excel errors …) count as warned too
+        warned_rows |= {i.row for i in table.issues[seen_issues:] if i.severity == "warning" and i.row}
+        warned_rows -= counts.rejected_rows
         report.rows_warned += len(warned_rows)
         _write(db, prof.record_kind, batch_id, as_of)
     report.tables.append({"sheet": table.sheet, "header_row": table.header_row, "profile": prof.id,

@@ -46,6 +46,7 @@ class StageCounts:
     stored: int = 0
     rejected: int = 0
     warned_rows: set[int] = field(default_factory=set)
+    rejected_rows: set[int] = field(default_factory=set)
     issues: list[Issue] = field(default_factory=list)
 
 
@@ -145,6 +146,7 @@ def stage_table(db, table, match: ProfileMatch, sink: CsvSink, *,
         for name, p in sink.paths().items():
             store.load_staging(db, name, p)
     counts.rejected = len(bad_rows)
+    counts.rejected_rows = bad_rows
     counts.stored = counts.read - counts.rejected
     counts.warned_rows -= bad_rows
     return counts

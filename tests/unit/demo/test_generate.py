@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
@@ -84,8 +83,7 @@ def test_uscc_region_matches_resolved_address(cq):
     ws = load_workbook(out / "synthetic_market_entities.xlsx", read_only=True).active
     checked = 0
     for r in ws.iter_rows(min_row=3, values_only=True):
-        u = parse_uscc(r[0])
-        assert resolve_address(r[6]).code == u.region_code if hasattr(u, "region_code") else r[0][2:8]
+        parse_uscc(r[0])  # valid check character, or this raises
         assert resolve_address(r[6]).code == r[0][2:8]
         checked += 1
     assert checked > 100
