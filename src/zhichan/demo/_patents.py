@@ -259,7 +259,8 @@ def _write_vendor(rng, key, rec, seq, out, owners, owner_addr, counts) -> None:
     lapse = rec["life"].lapse_date if rec["life"] else None
     if key == "cnipa":
         typ = {"invention": "发明授权" if granted else "发明公开", "utility_model": "实用新型", "design": "外观设计"}[ptype]
-        row = dict(序号=seq,  # noqa: C408 (Chinese column names as keywords) 申请日=f"{filed:%Y%m%d}", 公开日=f"{pubd:%Y%m%d}" if pubd else "",
+        # Chinese column names as keywords
+        row = dict(序号=seq, 申请日=f"{filed:%Y%m%d}", 公开日=f"{pubd:%Y%m%d}" if pubd else "",  # noqa: C408
                    授权公告日=f"{granted:%Y%m%d}" if granted else "0", 申请人=";".join(apps),
                    发明人=";".join(rec["inventors"]), 申请号="CN" + rec["app"], 公开号=rec["pub_no"],
                    授权公告号=rec["grant_no"], 专利类型=typ, 专利名称=rec["title"], 授权名称=rec["title"] if granted else "",
