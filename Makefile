@@ -15,13 +15,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
-# The main job on the embedded default (DuckDB). Until the demo generator lands (issue 4) it builds
-# a workspace for Chongqing, imports the real-format sample exports of every import profile,
-# resolves sample applicant addresses and checks sample identifiers.
+# The main job on the embedded default (DuckDB): the demo region (Chongqing, synthetic micro-records
+# calibrated to published statistics, written in real export formats) generated, imported and run
+# through every stage that has landed; then a look at the resolver and the identifier checks.
 demo: setup
 	rm -rf $(DEMO)
-	$(ZC) init $(DEMO) --name "重庆市知识产权演示工作区" --region 500000
-	$(ZC) import --workspace $(DEMO) tests/data/samples/*.csv tests/data/samples/*.xlsx || true
+	$(ZC) demo --region 500000 --scale small --out $(DEMO)
 	$(ZC) regions resolve < examples/addresses.txt
 	$(ZC) ids check < examples/identifiers.txt || true
 	$(ZC) status --workspace $(DEMO)
@@ -32,12 +31,15 @@ test: setup
 bench: setup
 	$(PY) benchmarks/resolver/bench_resolver.py
 	$(PY) benchmarks/importer/bench_import.py
+	$(PY) benchmarks/demo/bench_demo.py
 
 # Rebuild the packaged reference data from ../shared/data (maintainers only).
 reference: setup
 	$(PY) scripts/reference/build_regions.py
 	$(PY) scripts/reference/build_boundaries.py
 	$(PY) scripts/reference/build_classifications.py
+	$(PY) scripts/reference/build_statistics.py
+	$(PY) scripts/demo/build_demo_data.py
 
 docs: setup
 	$(PY) scripts/docs/build_docs.py
