@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 
 from zhichan.store import Database, migrate
+
+# Property tests check behaviour, not speed: a loaded CI machine must not fail them on time.
+settings.register_profile("zhichan", deadline=None)
+settings.load_profile("zhichan")
 
 
 @pytest.fixture
