@@ -61,3 +61,23 @@ def test_cli_demo(tmp_path):
     res = CliRunner().invoke(app, ["demo", "--region", "500000", "--seed", "2", "--out", str(tmp_path / "ws")])
     assert res.exit_code == 0, res.output
     assert "演示数据导入结果" in res.output and "合成数据" in res.output
+
+
+def test_pct_entries_family_and_awards_land(cq_run):
+    """PCT national-phase filings (type digit 8) are PCT inventions; China Patent Award winners are
+    recognised rights; every CSV says it is synthetic on its first line."""
+    from zhichan.store import open_database
+
+    db = open_database(cq_run.workspace / "zhichan.duckdb", reference=False)
+    try:
+        pct = db.query("SELECT kind, bool_and(pct), count(*) FROM ip_right WHERE substr(application_no, 5, 1) = '8' "
+                       "AND kind <> 'trademark' GROUP BY kind")
+        assert len(pct) == 1 and pct[0][:2] == ("invention", True) and pct[0][2] > 0
+        awards = db.query("SELECT r.kind FROM recognition g JOIN ip_right r ON r.right_id = g.subject_id "
+                          "WHERE g.list_id = 'china_patent_award'")
+        assert awards and all(k == "invention" for (k,) in awards)
+    finally:
+        db.close()
+    for f in (cq_run.workspace / "sources").glob("*.csv"):
+        enc = "gbk" if "patsnap" in f.name else "utf-8-sig"
+        assert "合成数据" in f.read_text(encoding=enc).splitlines()[0], f.name

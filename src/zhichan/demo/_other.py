@@ -172,7 +172,8 @@ def _label(d) -> str:
 
 
 def write_official_lists(plan: Plan, pool: PartyPool, patents, marks, x) -> dict:
-    """Well-known marks and IP-advantage enterprises: the largest generated holders (synthetic lists)."""
+    """Well-known marks, IP-advantage enterprises and China Patent Award winners, drawn from the
+    generated records (synthetic lists)."""
     by_name = {p.name: p for p in pool.all_organisations()}
     x.sheet("知识产权优势企业", ["序号", "企业名称", "统一社会信用代码", "所在地区", "认定年度", "级别"])
     top = [n for n, _ in sorted(patents.holders.items(), key=lambda kv: (-kv[1], kv[0])) if n in by_name][:10]
@@ -185,7 +186,12 @@ def write_official_lists(plan: Plan, pool: PartyPool, patents, marks, x) -> dict
     for i, name in enumerate(tops, 1):
         p = by_name[name]
         x.write([i, name[2:4], None, None, name, p.district.province_name + p.district.name, 2022])
-    return {"advantage": top, "well_known": tops}
+    x.sheet("中国专利奖", ["序号", "专利号", "专利名称", "专利权人", "奖项", "年度"])
+    awards = patents.award_candidates[:5]
+    grades = ("中国专利金奖", "中国专利银奖", "中国专利优秀奖", "中国专利优秀奖", "中国专利优秀奖")
+    for i, (number, title, holder) in enumerate(awards, 1):
+        x.write([i, number, title, holder, grades[i - 1], 2023])
+    return {"advantage": top, "well_known": tops, "patent_award": [a[0] for a in awards]}
 
 
 def check_resolvable(text: str) -> bool:

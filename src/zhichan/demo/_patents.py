@@ -75,6 +75,9 @@ class PatentStats:
     dirty: list[dict] = field(default_factory=list)
     planted: dict[str, list[str]] = field(default_factory=dict)
     app_numbers: list[str] = field(default_factory=list)  # kept at small scale only, for tests
+    # granted inventions with a foreign family member: candidates for the China Patent Award list
+    award_candidates: list[tuple[str, str, str]] = field(default_factory=list)  # (number, title, holder)
+    pct: int = 0
 
 
 def app_no(year: int, digit: str, serial: int) -> str:
@@ -114,7 +117,12 @@ def generate_patents(plan: Plan, pool: PartyPool, seed: int, out: dict, keep_num
                     seq += 1
                     planted = (ptype == "utility_model" and year == 2022 and district.code == group["district"]
                                and i < group["n"])
-                    rec = _patent(rng, plan, pool, ptype, year, digit, serial[(year, digit)], pub[ptype], district,
+                    # about 3% of inventions are PCT applications entering the national phase (type 8)
+                    pct = ptype == "invention" and not planted and rng.random() < 0.03
+                    if pct:
+                        serial[(year, "8")] = serial.get((year, "8"), rng.randint(100_000, 900_000)) + rng.randint(1, 9)
+                    rec = _patent(rng, plan, pool, ptype, year, "8" if pct else digit,
+                                  serial[(year, "8" if pct else digit)], pub[ptype], district,
                                   corpus, group if planted else None, i)
                     if planted:
                         stats.planted["near_duplicate_numbers"].append(rec["app"])
@@ -178,6 +186,19 @@ def _patent(rng, plan, pool, ptype, year, digit, serial, pubserial, district, co
            "published": published, "granted": granted, "title": title, "ipc": ipcs, "applicants": applicants,
            "inventors": inventors, "district": district, "agency": rng.choice(AGENCIES) if rng.random() < 0.7 else "",
            "claims": rng.randint(1, 20) if ptype != "design" else 1}
+    if digit == "8":
+        # the CN filing date of a national-phase entry is the international filing date
+        rec["pct"] = (f"PCT/CN{filed.year}/{rng.randrange(10**6):06d}", filed,
+                      filed + dt.timedelta(days=rng.randint(540, 900)))
+    else:
+        rec["pct"] = None
+    # foreign family members: more often for PCT filings; granted ones (B) count for high value
+    family = []
+    if ptype == "invention" and rng.random() < (0.6 if rec["pct"] else 0.04):
+        for office, kinds in (("US", ("A1", "B2")), ("EP", ("A1", "B1")), ("JP", ("A", "B2"))):
+            if rng.random() < 0.6:
+                family.append(f"{office}{rng.randrange(10**7, 10**8)}{rng.choice(kinds)}")
+    rec["family"] = family
     kind = KIND[ptype]
     rec["pub_no"] = f"CN{pubserial}{kind}" if published else ""
     rec["grant_no"] = f"CN{pubserial}{'B' if ptype == 'invention' else kind}" if granted else ""
@@ -213,6 +234,9 @@ def _emit(rng: random.Random, rec: dict, seq: int, out: dict, stats: PatentStats
         stats.grants[(district.code, rec["granted"].year, ptype)] += 1
     first = rec["applicants"][0]
     stats.holders[first.name] += 1
+    stats.pct += rec["pct"] is not None
+    if rec["granted"] and any(f[-2] == "B" for f in rec["family"]) and len(stats.award_candidates) < 40:
+        stats.award_candidates.append((f"ZL{rec['app']}", rec["title"], first.name))
     if keep:
         stats.app_numbers.append(rec["app"])
     owners = [p.name for p in rec["applicants"]]
@@ -271,7 +295,10 @@ def _write_vendor(rng, key, rec, seq, out, owners, owner_addr, counts) -> None:
                                                 "individual": "个人"}[first.kind],
                    当前发明人=";".join(rec["inventors"]), 当前权利人=";".join(owners), 当前著录项联系人通讯地址=owner_addr,
                    专利转移次数=counts.get("transfer", 0), 许可次数=counts.get("licence", 0), 质押次数=counts.get("pledge", 0),
-                   失效日期=f"{lapse:%Y%m%d}" if lapse else "0")
+                   失效日期=f"{lapse:%Y%m%d}" if lapse else "0",
+                   同族专利=";".join(rec["family"]), 简单同族数量=len(rec["family"]) + 1 if rec["family"] else "",
+                   **({"国际申请号": rec["pct"][0], "国际申请日": f"{rec['pct'][1]:%Y%m%d}",
+                       "进入国家日期": f"{rec['pct'][2]:%Y%m%d}"} if rec["pct"] else {}))
         values = [row.get(h, "0" if h in ("优先权数量", "引证数", "审查时长") else "") for h in CNIPA_HEADER]
         out["cnipa"].write(values)
         out["_last_cnipa"] = values
@@ -312,15 +339,15 @@ def _dirty_rows(rng: random.Random, out: dict, stats: PatentStats, seq: int) -> 
     bad = list(good)
     bad[0], bad[CNIPA_HEADER.index("申请号")] = seq + 1, f"CN{body}.{wrong}"
     w.write(bad)
-    stats.dirty.append({"file": "cnipa", "row": w.rows + 1, "code": "bad-check-digit", "column": "申请号"})
+    stats.dirty.append({"file": "cnipa", "row": w.last_row, "code": "bad-check-digit", "column": "申请号"})
     dup = list(good)
     dup[0] = seq + 2
     w.write(dup)
-    stats.dirty.append({"file": "cnipa", "row": w.rows + 1, "code": "duplicate-in-file", "column": "申请号"})
+    stats.dirty.append({"file": "cnipa", "row": w.last_row, "code": "duplicate-in-file", "column": "申请号"})
     odd = list(good)
     odd[0] = seq + 3
     odd[CNIPA_HEADER.index("申请号")] = "CN" + app_no(int(body[:4]), body[4], 9_999_001)
     odd[CNIPA_HEADER.index("公开日")] = f"{body[:4]}0230"  # 30 February
     w.write(odd)
-    stats.dirty.append({"file": "cnipa", "row": w.rows + 1, "code": "unparseable-date", "column": "公开日"})
+    stats.dirty.append({"file": "cnipa", "row": w.last_row, "code": "unparseable-date", "column": "公开日"})
     stats.rows["cnipa"] += 3

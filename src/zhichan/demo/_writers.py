@@ -29,12 +29,19 @@ class CsvOut:
         if bom:
             self._fh.write("\ufeff")
         self._w = csv.writer(self._fh, lineterminator="\r\n")
+        # every file says what it is; importers skip title rows above the header
+        self._w.writerow([SYNTHETIC_NOTE])
         self._w.writerow(header)
         self.header = list(header)
 
     def write(self, row: Sequence[Any]) -> None:
         self._w.writerow(["" if v is None else v for v in row])
         self.rows += 1
+
+    @property
+    def last_row(self) -> int:
+        """The row number, as a spreadsheet shows it, of the row written last (title + header first)."""
+        return self.rows + 2
 
     def close(self) -> None:
         self._fh.close()

@@ -153,6 +153,8 @@ _LISTS = (("驰名商标", "well_known_marks"), ("中国专利奖", "china_paten
 
 def list_id(text: str | None) -> tuple[str, bool]:
     t = text or ""
+    if "中国专利" in t and "奖" in t:  # 中国专利金奖 / 银奖 / 优秀奖, 第二十四届中国专利奖
+        return "china_patent_award", True
     for phrase, lid in _LISTS:
         if phrase in t:
             return lid, True
