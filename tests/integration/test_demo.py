@@ -81,3 +81,12 @@ def test_pct_entries_family_and_awards_land(cq_run):
     for f in (cq_run.workspace / "sources").glob("*.csv"):
         enc = "gbk" if "patsnap" in f.name else "utf-8-sig"
         assert "合成数据" in f.read_text(encoding=enc).splitlines()[0], f.name
+
+
+def test_import_report_says_synthetic(cq_run):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(cq_run.report_path, read_only=True)
+    for ws in wb.worksheets:
+        first = next(ws.iter_rows(max_row=1, values_only=True))
+        assert "合成数据" in first[0], ws.title

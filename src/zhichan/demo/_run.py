@@ -10,6 +10,7 @@ from pathlib import Path
 
 from zhichan.demo._events import EXPORT_DATE
 from zhichan.demo._generate import DemoManifest, generate_demo
+from zhichan.demo._writers import SYNTHETIC_NOTE
 from zhichan.errors import UserError
 
 __all__ = ["STAGES", "DemoRun", "run_demo"]
@@ -54,7 +55,8 @@ def run_demo(region: str = "500000", scale: str = "small", seed: int = 7, out: P
             say(f"导入 importing {name}")
             run.reports.append(import_file(ws.db, ws.root / "sources" / name, as_of=EXPORT_DATE))
         run.seconds["import"] = time.perf_counter() - t1
-        run.report_path = write_import_report(run.reports, ws.outputs / f"demo-import-{dt.date.today():%Y%m%d}.xlsx")
+        run.report_path = write_import_report(run.reports, ws.outputs / f"demo-import-{dt.date.today():%Y%m%d}.xlsx",
+                                              note=SYNTHETIC_NOTE)
         for stage, fn in STAGES:
             say(f"运行 running {stage}")
             run.stages[stage] = fn(ws, manifest)

@@ -50,14 +50,17 @@ _STATUS_ZH = {"committed": "已入库", "unchanged": "未变化（此前已导�
               "failed": "未入库（无可导入的行）"}
 
 
-def write_xlsx(reports: list[ImportReport], path: str | Path) -> Path:
-    """An XLSX report: a summary sheet and every issue with file, sheet, row, column, value."""
+def write_xlsx(reports: list[ImportReport], path: str | Path, *, note: str | None = None) -> Path:
+    """An XLSX report: a summary sheet and every issue with file, sheet, row, column, value.
+    ``note`` (e.g. that the data are synthetic) heads both sheets."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     wb = Workbook()
     ws = wb.active
     ws.title = "概要 summary"
+    if note:
+        ws.append([note])
     head = ["文件 file", "模板 profile", "置信度 confidence", "状态 status", "读取行 read", "入库行 stored",
             "拒绝行 rejected", "跳过行 skipped", "警告行 warned", "问题数 issues", "批次 batch"]
     ws.append(head)
@@ -65,16 +68,19 @@ def write_xlsx(reports: list[ImportReport], path: str | Path) -> Path:
         ws.append([r.file, r.profile, r.profile_confidence, _STATUS_ZH.get(r.status, r.status), r.rows_read,
                    r.rows_stored, r.rows_rejected, r.rows_skipped, r.rows_warned, len(r.issues), r.batch_id])
     issues = wb.create_sheet("问题 issues")
+    if note:
+        issues.append([note])
     issues.append(["文件 file", "工作表 sheet", "行 row", "列 column", "值 value", "代码 code", "级别 severity",
                    "说明 message", "处理建议 hint"])
     for r in reports:
         for i in r.issues:
             issues.append([i.file, i.sheet, i.row, i.column, _safe(i.value), i.code,
                            _SEVERITY_ZH.get(i.severity, i.severity), i.message, i.hint])
+    head_row = 2 if note else 1
     for sheet in (ws, issues):
-        for cell in sheet[1]:
+        for cell in sheet[head_row]:
             cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
+        sheet.freeze_panes = f"A{head_row + 1}"
     path = Path(path)
     wb.save(path)
     return path
