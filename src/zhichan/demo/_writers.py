@@ -73,3 +73,24 @@ class XlsxOut:
     def close(self) -> None:
         self._wb.properties.modified = FIXED_TIME
         self._wb.save(self.path)
+        _fix_zip_times(self.path)
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite the XLSX with fixed member timestamps, so a seed gives byte-identical files (zipfile
+    stamps members with the time of writing; openpyxl also rewrites docProps' modified time)."""
+    import re
+    import zipfile
+
+    tmp = path.with_suffix(".tmp")
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, data)
+    tmp.replace(path)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from zhichan.ingest._resolver_gazetteer import (
-    COUNTY, FOREIGN, PREF, PROV, REGION, TOWNSHIP, gazetteer, short_forms,
+    COUNTY,
+    FOREIGN,
+    PREF,
+    PROV,
+    REGION,
+    TOWNSHIP,
+    gazetteer,
+    short_forms,
 )
 from zhichan.ingest._resolver_postcode import province_of_postcode, strip_postcode
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from zhichan.errors import SchemaError
-from zhichan.store import LATEST_VERSION, Database, integrity_problems, migrate, open_database, schema_version
+from zhichan.store import (
+    LATEST_VERSION,
+    Database,
+    integrity_problems,
+    migrate,
+    open_database,
+    schema_version,
+)
 
 
 def test_migrate_is_idempotent(db):
