@@ -73,6 +73,11 @@ def test_pct_entries_family_and_awards_land(cq_run):
         pct = db.query("SELECT kind, bool_and(pct), count(*) FROM ip_right WHERE substr(application_no, 5, 1) = '8' "
                        "AND kind <> 'trademark' GROUP BY kind")
         assert len(pct) == 1 and pct[0][:2] == ("invention", True) and pct[0][2] > 0
+        # the CN filing date of a national-phase entry is its international filing date (exported by
+        # the CNIPA layout; incoPat/PatSnap layouts carry no PCT columns)
+        dates = db.query("SELECT international_filing_date = application_date, national_phase_date > "
+                         "international_filing_date FROM ip_right WHERE international_filing_date IS NOT NULL")
+        assert dates and all(a and b for a, b in dates)
         awards = db.query("SELECT r.kind FROM recognition g JOIN ip_right r ON r.right_id = g.subject_id "
                           "WHERE g.list_id = 'china_patent_award'")
         assert awards and all(k == "invention" for (k,) in awards)

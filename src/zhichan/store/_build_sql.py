@@ -38,7 +38,8 @@ SELECT row_no, 'CN-' || application_no,
             WHEN '8' THEN 'invention' WHEN '9' THEN 'utility_model' END,
        'CN', application_no, application_date, publication_no, grant_no, grant_date, title, abstract,
        coalesce(ipc_main, ipc[1]), claims_count, NULL,
-       {_TYPE_DIGIT} IN ('8', '9') OR pct_application_no IS NOT NULL, false, legal_status, expected_expiry
+       {_TYPE_DIGIT} IN ('8', '9') OR pct_application_no IS NOT NULL, false, legal_status, expected_expiry,
+       pct_application_date, national_phase_date
 FROM stg_ok;
 INSERT INTO stg_class
 SELECT DISTINCT 'CN-' || application_no, 'ipc', code, code = coalesce(ipc_main, ipc[1])
@@ -73,7 +74,7 @@ _TRADEMARK = """
 INSERT INTO stg_right
 SELECT row_no, 'CN-TM-' || registration_no, 'trademark', 'CN', registration_no, application_date, NULL,
        CASE WHEN registration_date IS NOT NULL THEN registration_no END, registration_date, mark_name, goods, NULL,
-       NULL, NULL, false, coalesce(madrid, false), status, expiry_date
+       NULL, NULL, false, coalesce(madrid, false), status, expiry_date, NULL, NULL
 FROM stg_ok;
 INSERT INTO stg_class
 SELECT DISTINCT 'CN-TM-' || registration_no, 'nice', c::VARCHAR, i = 1

@@ -16,6 +16,7 @@ STAGING: dict[str, tuple[tuple[str, str], ...]] = {
         ("grant_no", "VARCHAR"), ("grant_date", "DATE"), ("title", "VARCHAR"), ("abstract", "VARCHAR"),
         ("ipc_main", "VARCHAR"), ("claims_count", "INTEGER"), ("family_id", "VARCHAR"), ("pct", "BOOLEAN"),
         ("madrid", "BOOLEAN"), ("status", "VARCHAR"), ("expiry_date", "DATE"),
+        ("international_filing_date", "DATE"), ("national_phase_date", "DATE"),
     ),
     "stg_class": (("right_id", "VARCHAR"), ("scheme", "VARCHAR"), ("code", "VARCHAR"), ("is_main", "BOOLEAN")),
     "stg_mention": (

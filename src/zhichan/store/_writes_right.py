@@ -12,7 +12,7 @@ from zhichan.store._database import Database
 RIGHT_COLUMNS = (
     "right_id", "kind", "office", "application_no", "application_date", "publication_no", "grant_no",
     "grant_date", "title", "abstract", "ipc_main", "claims_count", "family_id", "pct", "madrid", "status",
-    "expiry_date",
+    "expiry_date", "international_filing_date", "national_phase_date",
 )
 
 # A newer export updates what it states and keeps what it leaves blank. Existing rights are

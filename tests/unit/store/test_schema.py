@@ -118,7 +118,8 @@ def test_every_design_table_exists(db):
 def test_schema_version_recorded(db):
     assert schema_version(db) == LATEST_VERSION == len(available_migrations())
     rows = db.query_dicts("SELECT version, name, checksum FROM schema_version ORDER BY version")
-    assert [(r["version"], r["name"]) for r in rows] == [(1, "canonical"), (2, "history_and_registers")]
+    assert [(r["version"], r["name"]) for r in rows] == [(1, "canonical"), (2, "history_and_registers"),
+                                                        (3, "international_filing")]
     assert all(len(r["checksum"]) == 64 for r in rows)
 
 
