@@ -39,6 +39,7 @@ from zhichan.store._staging import (
     region_key,
     staging_columns,
 )
+from zhichan.store._validity_sql import SEMANTICS, validity_sql
 from zhichan.store._writes_other import write_recognitions, write_stats
 from zhichan.store._writes_party import (
     merge_into_uscc_parties,
@@ -50,6 +51,7 @@ from zhichan.store._writes_party import (
 from zhichan.store._writes_right import write_classes, write_events, write_rights
 
 __all__ = [
+    "SEMANTICS",
     "SQL_PARSERS",
     "STAGING",
     "add_duplicate_problems",
@@ -88,6 +90,7 @@ __all__ = [
     "reference_digest",
     "schema_version",
     "sync_reference",
+    "validity_sql",
 ]
 
 
