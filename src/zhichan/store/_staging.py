@@ -92,3 +92,4 @@ def drop_staging(db: Database) -> None:
     for name in STAGING:
         db.execute(f"DROP TABLE IF EXISTS {name}")
     db.execute("DROP VIEW IF EXISTS stg_right_u")
+    db.execute("DROP VIEW IF EXISTS stg_ok")
