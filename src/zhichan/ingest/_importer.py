@@ -94,15 +94,13 @@ def import_file(db: store.Database, path: str | Path, *, profile: str | None = N
                 raise _Rejected(errors)
             # a file of which nothing could be stored is kept for the record but is not "imported":
             # importing it again must report its problems again
-            status = "committed" if report.rows_stored else "failed"
+            report.status = "committed" if report.rows_stored else "failed"
             store.record_batch(db, {
                 "batch_id": batch_id, "file_name": str(path), "file_hash": digest, "profile": report.profile,
-                "status": status, "started_at": started, "rows_read": report.rows_read,
+                "status": report.status, "started_at": started, "rows_read": report.rows_read,
                 "rows_stored": report.rows_stored, "rows_rejected": report.rows_rejected,
                 "rows_warned": report.rows_warned, "as_of": as_of, "record_kind": report.record_kind,
             }, (_issue_row(batch_id, n, i) for n, i in enumerate(report.issues, 1)))
-        if not report.rows_stored:
-            report.status = "failed"
     except _Rejected as exc:
         report.status, report.batch_id = "rejected", None
         report.rows_rejected += report.rows_stored
