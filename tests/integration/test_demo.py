@@ -78,6 +78,11 @@ def test_pct_entries_family_and_awards_land(cq_run):
         dates = db.query("SELECT international_filing_date = application_date, national_phase_date > "
                          "international_filing_date FROM ip_right WHERE international_filing_date IS NOT NULL")
         assert dates and all(a and b for a, b in dates)
+        # foreign family members land with their office and whether they are grants
+        fam = db.query("SELECT office, bool_or(granted), count(*) FROM right_family GROUP BY office ORDER BY office")
+        assert {o for o, _, _ in fam} <= {"CN", "US", "EP", "JP"} and any(g for o, g, _ in fam if o != "CN")
+        assert db.scalar("SELECT count(*) FROM right_family WHERE office <> 'CN' "
+                         "AND granted <> (kind_code LIKE 'B%')") == 0
         awards = db.query("SELECT r.kind FROM recognition g JOIN ip_right r ON r.right_id = g.subject_id "
                           "WHERE g.list_id = 'china_patent_award'")
         assert awards and all(k == "invention" for (k,) in awards)

@@ -269,6 +269,7 @@ def _write(db, kind: str, batch_id: str, as_of: str) -> None:
         store.write_events(db, batch_id)
         if kind in RIGHT_KINDS:
             store.write_classes(db)
+            store.write_family(db, batch_id)
             store.write_roles(db, batch_id, as_of)
             store.write_owners(db, batch_id, as_of)
         elif kind == "patent_transaction":

@@ -11,7 +11,8 @@ from typing import Any
 
 from zhichan.store import staging_columns
 
-_TABLES = ("stg_right", "stg_class", "stg_mention", "stg_event", "stg_entity", "stg_stat", "stg_recognition")
+_TABLES = ("stg_right", "stg_class", "stg_family", "stg_mention", "stg_event", "stg_entity", "stg_stat",
+           "stg_recognition")
 
 
 def _cell(v: Any) -> Any:

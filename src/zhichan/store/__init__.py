@@ -48,7 +48,7 @@ from zhichan.store._writes_party import (
     write_parties,
     write_roles,
 )
-from zhichan.store._writes_right import write_classes, write_events, write_rights
+from zhichan.store._writes_right import write_classes, write_events, write_family, write_rights
 
 __all__ = [
     "SEMANTICS",
@@ -75,6 +75,7 @@ __all__ = [
     "write_classes",
     "write_entities",
     "write_events",
+    "write_family",
     "write_owners",
     "write_parties",
     "write_recognitions",

@@ -46,6 +46,10 @@ INSERT INTO stg_class
 SELECT DISTINCT 'CN-' || application_no, 'ipc', code, code = coalesce(ipc_main, ipc[1])
 FROM (SELECT application_no, ipc_main, ipc, unnest(list_distinct(list_prepend(ipc_main, coalesce(ipc, [])))) AS code
       FROM stg_ok) WHERE code IS NOT NULL;
+INSERT INTO stg_family
+SELECT DISTINCT 'CN-' || application_no, upper(replace(m, ' ', ''))
+FROM (SELECT application_no, unnest(list_concat(coalesce(family, []), coalesce(family_extended, []))) AS m
+      FROM stg_ok) WHERE length(trim(m)) > 2;
 INSERT INTO stg_mention
 SELECT 'CN-' || application_no, row_no, 'applicant', i, name, CASE WHEN i = 1 THEN applicant_address END,
        CASE WHEN i = 1 THEN postcode END, CASE WHEN i = 1 THEN hint END, application_date, NULL
@@ -109,7 +113,8 @@ def build_staged(db: Database, kind: str) -> int:
     """Stage the rows not rejected (``stg_rejected``); returns how many."""
     db.execute(_HINT)
     db.execute(_OK)
-    for name in ("stg_right", "stg_class", "stg_mention", "stg_event", "stg_entity", "stg_stat", "stg_recognition"):
+    for name in ("stg_right", "stg_class", "stg_family", "stg_mention", "stg_event", "stg_entity", "stg_stat",
+                 "stg_recognition"):
         load_staging(db, name, None)
     for stmt in SQL_BUILDS[kind][1].split(";\n"):
         if stmt.strip():

@@ -17,6 +17,8 @@ _CHECKS = (
      "SELECT count(*) FROM stat s WHERE region_code NOT IN (SELECT code FROM region)"),
     ("import_issue → import_batch", "SELECT count(*) FROM import_issue i ANTI JOIN import_batch b USING (batch_id)"),
     ("right_party unique", "SELECT count(*) - count(DISTINCT (right_id, party_id, role, valid_from)) FROM right_party"),
+    ("right_family → ip_right", "SELECT count(*) FROM right_family f ANTI JOIN ip_right r USING (right_id)"),
+    ("right_family unique", "SELECT count(*) - count(DISTINCT (right_id, member)) FROM right_family"),
     ("right_class unique", "SELECT count(*) - count(DISTINCT (right_id, scheme, code)) FROM right_class"),
     ("record_source unique",
      "SELECT count(*) - count(DISTINCT (table_name, record_id, batch_id)) FROM record_source"),

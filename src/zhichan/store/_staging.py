@@ -19,6 +19,7 @@ STAGING: dict[str, tuple[tuple[str, str], ...]] = {
         ("international_filing_date", "DATE"), ("national_phase_date", "DATE"),
     ),
     "stg_class": (("right_id", "VARCHAR"), ("scheme", "VARCHAR"), ("code", "VARCHAR"), ("is_main", "BOOLEAN")),
+    "stg_family": (("right_id", "VARCHAR"), ("member", "VARCHAR")),
     "stg_mention": (
         ("right_id", "VARCHAR"), ("row_no", "BIGINT"), ("role", "VARCHAR"), ("seq", "INTEGER"),
         ("raw_name", "VARCHAR"), ("address", "VARCHAR"), ("postcode", "VARCHAR"), ("hint", "VARCHAR"),

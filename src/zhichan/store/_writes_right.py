@@ -79,3 +79,25 @@ def write_events(db: Database, batch_id: str) -> int:
         {"batch": batch_id},
     )
     return db.scalar("SELECT count(*) FROM stg_event")
+
+
+# A document is a grant by its kind code: B… (US, EP, JP, KR …), C (CN inventions before 2010,
+# RU/DE patents), and CN utility models and designs (U, Y, S) which are granted on publication.
+_FAMILY = """
+INSERT INTO right_family (right_id, member, office, kind_code, granted, batch_id)
+SELECT right_id, member, nullif(regexp_extract(member, '^([A-Z]{2})', 1), ''),
+       nullif(regexp_extract(member, '[0-9]([A-Z][0-9]?)$', 1), '') AS kind,
+       regexp_matches(member, '[0-9](B[0-9]?|C[0-9]?)$')
+       OR (left(member, 2) = 'CN' AND regexp_matches(member, '[0-9][UYS]$')),
+       $batch
+FROM (SELECT DISTINCT right_id, member FROM stg_family)
+"""
+
+
+def write_family(db: Database, batch_id: str) -> int:
+    """Replace the family members of the staged rights (a family is restated whole)."""
+    if not db.scalar("SELECT count(*) FROM stg_family"):
+        return 0
+    db.execute("DELETE FROM right_family WHERE right_id IN (SELECT DISTINCT right_id FROM stg_family)")
+    db.execute(_FAMILY, {"batch": batch_id})
+    return db.scalar("SELECT count(*) FROM stg_family")

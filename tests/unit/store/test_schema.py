@@ -75,6 +75,8 @@ CASES = [
      {"category": "company"}, "unknown category"),
     ("record_source", {"table_name": "ip_right", "record_id": "r1", "batch_id": "b1", "row_no": 2},
      {"row_no": 0}, "row number below 1"),
+    ("right_family", {"right_id": "r1", "member": "US10123456B2", "office": "US", "kind_code": "B2",
+                      "granted": True}, {"office": "usa"}, "office not a 2-letter code"),
 ]
 
 
@@ -119,7 +121,7 @@ def test_schema_version_recorded(db):
     assert schema_version(db) == LATEST_VERSION == len(available_migrations())
     rows = db.query_dicts("SELECT version, name, checksum FROM schema_version ORDER BY version")
     assert [(r["version"], r["name"]) for r in rows] == [(1, "canonical"), (2, "history_and_registers"),
-                                                        (3, "international_filing")]
+                                                        (3, "international_filing"), (4, "family")]
     assert all(len(r["checksum"]) == 64 for r in rows)
 
 
