@@ -6,12 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
+from zhichan._registry import read_documents, registry_files
 from zhichan.errors import UserError
 from zhichan.ids import to_halfwidth
 from zhichan.ingest._profile_model import Profile, header_key
@@ -145,30 +142,10 @@ def _synonym_index(profile: Profile) -> dict[str, str]:
 
 def load_profiles(folder: Path | None = None) -> ProfileRegistry:
     """Read every ``*.yaml`` profile in a folder (default: the packaged ones) and check it."""
-    files = (sorted(folder.glob("*.yaml")) if folder is not None else
-             sorted((f for f in resources.files("zhichan.ingest").joinpath("profiles").iterdir()
-                     if f.name.endswith(".yaml")), key=lambda f: f.name))
+    files = registry_files("zhichan.ingest", "profiles", folder)
     profiles: dict[str, Profile] = {}
     problems: list[ProfileProblem] = []
-    for f in files:
-        text = f.read_text("utf-8")
-        name = f.name
-        try:
-            node = yaml.compose(text)
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-            problems.append(ProfileProblem(name, line, None, "yaml-syntax", str(exc).splitlines()[0]))
-            continue
-        lines = _line_index(node)
-        try:
-            prof = Profile.model_validate(data)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = tuple(str(x) for x in err["loc"])
-                problems.append(ProfileProblem(name, lines.get(loc, lines.get(loc[:1], 1)),
-                                               (data or {}).get("id"), "schema", f"{'.'.join(loc)}: {err['msg']}"))
-            continue
+    for name, lines, prof in read_documents(files, Profile, ProfileProblem, problems):
         if prof.extends:
             base = profiles.get(prof.extends)
             if base is None:
@@ -195,27 +172,6 @@ def _inherit(child: Profile, base: Profile) -> Profile:
         "constants": {**base.constants, **child.constants},
         "record_kind": child.record_kind,
     })
-
-
-def _line_index(node) -> dict[tuple[str, ...], int]:
-    """Map key paths in a YAML document to 1-based line numbers."""
-    out: dict[tuple[str, ...], int] = {}
-
-    def walk(n, path):
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                p = (*path, str(k.value))
-                out[p] = k.start_mark.line + 1
-                walk(v, p)
-        elif isinstance(n, yaml.SequenceNode):
-            for i, v in enumerate(n.value):
-                p = (*path, str(i))
-                out[p] = v.start_mark.line + 1
-                walk(v, p)
-
-    if node is not None:
-        walk(node, ())
-    return out
 
 
 # -- rules: each returns the problems it finds ---------------------------------------------------

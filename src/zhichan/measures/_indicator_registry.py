@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
+from zhichan._registry import read_documents, registry_files
 from zhichan.errors import UserError
 from zhichan.ingest._metrics import metrics
-from zhichan.ingest._profile_registry import _line_index
 from zhichan.measures._indicator_model import Indicator
 
 # Examples whose numerator and denominator are given must agree with the value to this share
@@ -69,35 +65,11 @@ class IndicatorRegistry:
 
 def load_indicators(folder: Path | None = None) -> IndicatorRegistry:
     """Read every ``*.yaml`` indicator in a folder (default: the packaged ones) and check it."""
-    files = (sorted(Path(folder).glob("*.yaml")) if folder is not None else
-             sorted((f for f in resources.files("zhichan.measures").joinpath("indicators").iterdir()
-                     if f.name.endswith(".yaml")), key=lambda f: f.name))
+    files = registry_files("zhichan.measures", "indicators", folder)
     indicators: dict[str, Indicator] = {}
     where: dict[str, str] = {}
     problems: list[IndicatorProblem] = []
-    for f in files:
-        text = f.read_text("utf-8")
-        name = f.name
-        try:
-            node = yaml.compose(text)
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-            problems.append(IndicatorProblem(name, line, None, "yaml-syntax", str(exc).splitlines()[0]))
-            continue
-        lines = _line_index(node)
-        if not isinstance(data, dict):
-            problems.append(IndicatorProblem(name, 1, None, "schema", "an indicator file must hold a mapping"))
-            continue
-        try:
-            ind = Indicator.model_validate(data)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = tuple(str(x) for x in err["loc"])
-                line = next((lines[loc[:i]] for i in range(len(loc), 0, -1) if loc[:i] in lines), 1)
-                problems.append(IndicatorProblem(name, line, data.get("id"), "schema",
-                                                 f"{'.'.join(loc)}: {err['msg']}"))
-            continue
+    for name, lines, ind in read_documents(files, Indicator, IndicatorProblem, problems):
         for rule in DEFAULT_RULES:
             problems.extend(rule(ind, name, lines, indicators))
         if ind.id not in indicators:
