@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zhichan.store._database import Database
+from zhichan.store._database import Database, csv_source
 
 _FULLWIDTH_FROM = "０１２３４５６７８９．ｘＸ　ＣＮＺＬｃｎｚｌＡＢＵＹＳＤａｂｕｙｓｄ"
 _FULLWIDTH_TO = "0123456789.XX CNZLCNZLABUYSDABUYSD"
@@ -106,9 +106,7 @@ def create_raw(db: Database, columns: list[str], csv_path) -> int:
     cols = ["row_no", *columns]
     db.execute("CREATE OR REPLACE TEMP TABLE stg_raw (row_no BIGINT, "
                + ", ".join(f"{c} VARCHAR" for c in columns) + ")")
-    spec = ", ".join(f"'{c}': 'VARCHAR'" for c in cols)
-    db.execute(f"INSERT INTO stg_raw SELECT * FROM read_csv(?, header = true, columns = {{{spec}}}, quote = '\"', "
-               "escape = '\"', delim = ',', strict_mode = true, max_line_size = 8388608)", [str(csv_path)])
+    db.execute(f"INSERT INTO stg_raw SELECT * FROM {csv_source(cols)}", [str(csv_path)])
     return db.scalar("SELECT count(*) FROM stg_raw")
 
 

@@ -138,6 +138,13 @@ class Database:
         self.close()
 
 
+def csv_source(columns: Sequence[str]) -> str:
+    """A strict ``read_csv(?)`` over a CSV zhichan wrote itself: header row, every column as text."""
+    spec = ", ".join(f"'{c}': 'VARCHAR'" for c in columns)
+    return (f"read_csv(?, header = true, columns = {{{spec}}}, quote = '\"', escape = '\"', delim = ',', "
+            "strict_mode = true, max_line_size = 8388608)")
+
+
 def _violation(exc: Exception, sql: str) -> ConstraintViolation:
     msg = str(exc).splitlines()[0]
     table = _table_of(sql)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zhichan.store._database import Database
+from zhichan.store._database import Database, csv_source
 from zhichan.store._writes_right import EVENT_COLUMNS, RIGHT_COLUMNS
 
 # name → ordered (column, SQL type)
@@ -73,13 +73,8 @@ def load_staging(db: Database, name: str, csv_path: str | Path | None) -> int:
     db.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({', '.join(f'{c} {t}' for c, t in cols)})")
     if csv_path is None:
         return 0
-    spec = ", ".join(f"'{c}': 'VARCHAR'" for c, _ in cols)
     casts = ", ".join(f"CAST(nullif({c}, '') AS {t})" for c, t in cols)
-    db.execute(
-        f"INSERT INTO {name} SELECT {casts} FROM read_csv(?, header = true, columns = {{{spec}}}, "
-        "quote = '\"', escape = '\"', delim = ',', strict_mode = true, max_line_size = 8388608)",
-        [str(csv_path)],
-    )
+    db.execute(f"INSERT INTO {name} SELECT {casts} FROM {csv_source([c for c, _ in cols])}", [str(csv_path)])
     return db.scalar(f"SELECT count(*) FROM {name}")
 
 
