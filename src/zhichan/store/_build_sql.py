@@ -104,9 +104,7 @@ SQL_BUILDS = {"patent": (PATENT_CHECKS, _PATENT), "trademark": (TRADEMARK_CHECKS
 def run_checks(db: Database, kind: str) -> None:
     """Record-level checks that add problems (e.g. grant before filing) before rows are judged."""
     if kind in SQL_BUILDS:
-        for stmt in SQL_BUILDS[kind][0].split(";\n"):
-            if stmt.strip():
-                db.execute(stmt)
+        db.execute_script(SQL_BUILDS[kind][0])
 
 
 def build_staged(db: Database, kind: str) -> int:
@@ -116,7 +114,5 @@ def build_staged(db: Database, kind: str) -> int:
     for name in ("stg_right", "stg_class", "stg_family", "stg_mention", "stg_event", "stg_entity", "stg_stat",
                  "stg_recognition"):
         load_staging(db, name, None)
-    for stmt in SQL_BUILDS[kind][1].split(";\n"):
-        if stmt.strip():
-            db.execute(stmt)
+    db.execute_script(SQL_BUILDS[kind][1])
     return db.scalar("SELECT count(*) FROM stg_ok")

@@ -96,9 +96,7 @@ def application_numbers_sql(col: str, table: str) -> str:
 
 
 def install_parse_macros(db: Database) -> None:
-    for stmt in _MACROS.split(";\n"):  # statements end a line; a ';' inside a regex class does not
-        if stmt.strip():
-            db.execute(stmt)
+    db.execute_script(_MACROS)
 
 
 def create_raw(db: Database, columns: list[str], csv_path) -> int:

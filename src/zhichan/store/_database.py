@@ -46,6 +46,15 @@ class Database:
             raise _violation(exc, sql) from exc
         return self
 
+    def execute_script(self, sql: str, params: dict[str, Any] | None = None) -> "Database":
+        """Run statements in order, each ending with ';' at the end of a line (a ';' inside a
+        line, e.g. in a regex class, does not split); each gets the ``$named`` parameters it uses."""
+        for stmt in sql.split(";\n"):
+            if stmt.strip():
+                used = {k: v for k, v in (params or {}).items() if f"${k}" in stmt}
+                self.execute(stmt, used or None)
+        return self
+
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple]:
         return self.con.execute(sql, params or []).fetchall()
 

@@ -69,15 +69,12 @@ def migrate(db: Database) -> list[Migration]:
     applied = []
     for mig in shipped[current:]:
         with db.transaction():
-            for stmt in _statements(mig.sql):
-                db.execute(stmt)
+            db.execute_script(_without_comments(mig.sql))
             db.execute("INSERT INTO schema_version (version, name, checksum) VALUES (?, ?, ?)",
                        [mig.version, mig.name, mig.checksum])
         applied.append(mig)
     return applied
 
 
-def _statements(sql: str) -> list[str]:
-    """Split a migration file into statements (no semicolons inside strings in our files)."""
-    no_comments = "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
-    return [s.strip() for s in no_comments.split(";") if s.strip()]
+def _without_comments(sql: str) -> str:
+    return "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--")) + "\n"

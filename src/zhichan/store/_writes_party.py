@@ -106,11 +106,8 @@ def write_parties(db: Database, batch_id: str, as_of: str) -> int:
     """Resolve mentions to parties, upsert them and their addresses; returns mentions resolved."""
     db.execute(_MENTION_PARTY.replace("{region_key}", REGION_KEY.format(t="s")))
     db.execute(_ADDRESS_MACRO)
-    params = {"batch": batch_id, "as_of": as_of}
     db.execute(_UPSERT_PARTY, {"batch": batch_id})
-    for stmt in _ADDRESS_HISTORY.split(";"):
-        if stmt.strip():
-            db.execute(stmt, {k: v for k, v in params.items() if f"${k}" in stmt})
+    db.execute_script(_ADDRESS_HISTORY, {"batch": batch_id, "as_of": as_of})
     return db.scalar("SELECT count(*) FROM stg_mention_party")
 
 
@@ -173,10 +170,7 @@ def write_owners(db: Database, batch_id: str, as_of: str) -> int:
     """Owners as dated intervals: unchanged sets stay, a changed set closes the open interval at
     the change date (a transfer's registration date, else the export date ``as_of``) and opens a
     new one; an older export never overrides a newer one."""
-    params = {"batch": batch_id, "as_of": as_of}
-    for stmt in _OWNERS.split(";"):
-        if stmt.strip():
-            db.execute(stmt, {k: v for k, v in params.items() if f"${k}" in stmt})
+    db.execute_script(_OWNERS, {"batch": batch_id, "as_of": as_of})
     return db.scalar("SELECT count(*) FROM stg_owner_change WHERE NOT first_seen")
 
 
@@ -210,13 +204,8 @@ DELETE FROM party WHERE party_id IN (SELECT old_id FROM stg_merge);
 def merge_into_uscc_parties(db: Database) -> int:
     """Fold name-only parties into the party registered with a USCC under the same name (same
     province, or no region known), so that rights filed before the register was imported join."""
-    n = 0
-    for stmt in _MERGE.split(";"):
-        if stmt.strip():
-            db.execute(stmt)
-            if "CREATE" in stmt:
-                n = db.scalar("SELECT count(*) FROM stg_merge")
-    return n
+    db.execute_script(_MERGE)
+    return db.scalar("SELECT count(*) FROM stg_merge")
 
 
 def write_entities(db: Database, batch_id: str) -> int:
