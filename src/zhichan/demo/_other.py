@@ -5,12 +5,9 @@ official lists."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import gzip
-import io
-from importlib import resources
 
+from zhichan._packaged import read_csv_rows
 from zhichan.demo._calibrate import YEARS, Plan, rng_for
 from zhichan.demo._parties import PartyPool, address_styles, make_uscc, person_name
 from zhichan.ingest import resolve_address
@@ -40,9 +37,7 @@ TYPE_METRIC = {"invention": "发明专利申请量", "utility_model": "实用新
 
 
 def _real_gis(province_name: str) -> list[dict]:
-    raw = resources.files("zhichan.demo").joinpath("data", "gi.csv.gz").read_bytes()
-    rows = csv.DictReader(io.StringIO(gzip.decompress(raw).decode("utf-8")))
-    return [r for r in rows if r["province"] == province_name]
+    return [r for r in read_csv_rows("gi.csv.gz", "zhichan.demo") if r["province"] == province_name]
 
 
 def write_gis(plan: Plan, seed: int, w) -> dict:

@@ -5,16 +5,13 @@ transactions go to their own files in the same pass (bounded memory)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import gzip
-import io
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from zhichan._packaged import read_csv_rows
 from zhichan.demo._calibrate import PATENT_TYPES, Plan, rng_for
 from zhichan.demo._events import EXPORT_DATE, live, transactions
 from zhichan.demo._parties import PartyPool, address_styles, person_name
@@ -56,9 +53,8 @@ PUB_BASE = {"invention": 101_500_000, "utility_model": 201_500_000, "design": 30
 @lru_cache(maxsize=1)
 def titles() -> dict[str, list[tuple[str, str]]]:
     """Real titles with IPC subclasses by kind: 'invention' (A/B publications) and 'utility_model' (U)."""
-    raw = resources.files("zhichan.demo").joinpath("data", "titles.csv.gz").read_bytes()
     out: dict[str, list[tuple[str, str]]] = {"invention": [], "utility_model": []}
-    for r in csv.DictReader(io.StringIO(gzip.decompress(raw).decode("utf-8"))):
+    for r in read_csv_rows("titles.csv.gz", "zhichan.demo"):
         kind = "utility_model" if r["publication_no"].endswith("U") else "invention"
         out[kind].append((r["title"], r["ipc_subclasses"]))
     return out

@@ -68,7 +68,8 @@ def _write_raw(table, idxs: list[int], progress) -> tuple[Path, int, tempfile.Te
     return path, n, tmp
 
 
-def _map_value(parser: str, value: Any) -> Any:
+def _map_value(value: Any) -> Any:
+    """A parsed value as the map table stores it (lists as chr(31)-joined text)."""
     if isinstance(value, tuple):
         return _LIST_SEP.join(str(v) for v in value)
     return value
@@ -84,7 +85,7 @@ def _load_maps(db, specs) -> None:
         for raw in store.distinct_raw(db, col, split=split):
             value, problem = (PARSERS["ipc"] if split else parse)(raw)
             code, detail = (problem[0], json.dumps(problem[1], ensure_ascii=False, default=str)) if problem else (None, None)
-            rows.append((raw, _map_value(parser, value), code, detail))
+            rows.append((raw, _map_value(value), code, detail))
         store.load_map(db, fname, parser, rows)
 
 

@@ -10,8 +10,7 @@ import datetime as _dt
 import re
 
 from zhichan.errors import UserError
-from zhichan.store import Database
-from zhichan.store import SEMANTICS, validity_sql
+from zhichan.store import SEMANTICS, Database, validity_sql
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 

@@ -7,16 +7,13 @@ main group, so mapping a million IPC symbols takes seconds. Files are built by
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, Literal
 
+from zhichan._packaged import read_csv_rows
 from zhichan.errors import ReferenceDataError
 from zhichan.reference._ipc import IpcCode, normalise_ipc
 
@@ -81,10 +78,7 @@ class SeiRule:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    raw = resources.files("zhichan.reference").joinpath("data", name).read_bytes()
-    if name.endswith(".gz"):
-        raw = gzip.decompress(raw)
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+    return list(read_csv_rows(name))
 
 
 # --- Nice -------------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
+from zhichan._packaged import read_csv_rows
 from zhichan.errors import ReferenceDataError
-from zhichan.reference._loader import read_csv_rows
 
 LEVELS = ("province", "prefecture", "county", "township")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from zhichan.reference._loader import read_csv_rows
+from zhichan._packaged import read_csv_rows
 
 __all__ = ["StatisticRow", "province_statistic", "statistics_rows"]
 
