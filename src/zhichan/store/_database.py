@@ -132,7 +132,8 @@ class Database:
         try:
             if n:
                 casts = ", ".join(f"nullif({c}, '') AS {c}" for c in columns)
-                self.load_csv(table, columns, tmp, select=casts)
+                self.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {casts} FROM {csv_source(columns)}",
+                             [tmp])
         finally:
             Path(tmp).unlink(missing_ok=True)
         return n
