@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from zhichan.cli import _demo, _ids, _import, _regions, _workspace
+from zhichan.cli import _demo, _ids, _import, _indicators, _regions, _workspace
 from zhichan.cli._common import console_err
 from zhichan.errors import InternalError, UserError
 
@@ -27,6 +27,7 @@ _import.register(app)
 _demo.register(app)
 app.add_typer(_ids.app, name="ids")
 app.add_typer(_regions.app, name="regions")
+app.add_typer(_indicators.app, name="indicators")
 
 
 def main(argv: list[str] | None = None) -> None:

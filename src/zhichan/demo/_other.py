@@ -32,7 +32,8 @@ STAT_NAMES = {"patent_applications": "专利申请量", "invention_applications"
               "patent_grants": "专利授权量", "invention_grants": "发明专利授权量", "utility_model_grants": "实用新型专利授权量",
               "design_grants": "外观设计专利授权量", "valid_patents": "有效专利量", "valid_invention_patents": "有效发明专利量",
               "population": "年末常住人口", "rd_expenditure": "R&D经费支出", "rd_intensity": "R&D经费投入强度",
-              "plant_variety_applications": "植物新品种申请量", "plant_variety_grants": "植物新品种授权量"}
+              "plant_variety_applications": "植物新品种申请量", "plant_variety_grants": "植物新品种授权量",
+              "market_entities": "市场主体数量"}
 TYPE_METRIC = {"invention": "发明专利申请量", "utility_model": "实用新型专利申请量", "design": "外观设计专利申请量"}
 
 
@@ -135,15 +136,47 @@ def write_statistics_long(plan: Plan, stats, w) -> int:
     pname = plan.districts[0].province_name
     n = 0
     for r in statistics_rows(province_code=prov):
-        if r.metric in STAT_NAMES and r.year in YEARS:
+        # population comes scaled below, so that per-10k figures of the scaled-down records make sense
+        if r.metric in STAT_NAMES and r.year in YEARS and r.metric != "population":
             w.write([pname, r.year, STAT_NAMES[r.metric], _num(r.value), r.unit, "真实公开统计 " + r.source])
             n += 1
+    n += _write_scaled_denominators(plan, w)
     for d in plan.districts:
         for year in YEARS:
             for ptype, metric in TYPE_METRIC.items():
                 w.write([d.name if d.prefecture_name is None else f"{d.prefecture_name}{d.name}", year, metric,
                          stats.applications[(d.code, year, ptype)], "件", "演示合成（由本目录合成专利汇总 synthetic）"])
                 n += 1
+    return n
+
+
+def _write_scaled_denominators(plan: Plan, w) -> int:
+    """Population and market entities of the region and each district, scaled like the records:
+    the province's published population × the district's share × the demo's scale factor.
+    Market entities per person rise from 0.041 (2010) to 0.130 (2023), as national totals did
+    (about 0.55 and 1.84 亿户 over 13.4 and 14.1 亿人)."""
+    prov = plan.districts[0].province_code
+    all_weight = sum(d.weight for d in plan.districts) / plan.share
+    note = "演示合成：按省年末常住人口×区县权重×演示规模缩放 synthetic, scaled"
+    n = 0
+    for year in YEARS:
+        pop = province_statistic(prov, year, "population")
+        if not pop:
+            continue
+        density = 0.041 + (0.130 - 0.041) * (year - 2010) / 13
+        total_pop = total_ent = 0.0
+        for d in plan.districts:
+            d_pop = round(pop * d.weight / all_weight * plan.factor, 2)
+            d_ent = round(d_pop * 10_000 * density)
+            total_pop += d_pop
+            total_ent += d_ent
+            label = d.name if d.prefecture_name is None else f"{d.prefecture_name}{d.name}"
+            w.write([label, year, STAT_NAMES["population"], _num(d_pop), "万人", note])
+            w.write([label, year, STAT_NAMES["market_entities"], _num(d_ent), "户", note])
+            n += 2
+        w.write([plan.region_name, year, STAT_NAMES["population"], _num(round(total_pop, 2)), "万人", note])
+        w.write([plan.region_name, year, STAT_NAMES["market_entities"], _num(total_ent), "户", note])
+        n += 2
     return n
 
 

@@ -6,6 +6,9 @@ Only this package imports duckdb. Public API:
 - ``migrate``, ``schema_version``, ``LATEST_VERSION``, ``available_migrations``
 - ``sync_reference``: load the packaged reference data into the database
 - ``integrity_problems``: referential checks the schema leaves to code
+- SQL for measures: ``validity_sql``/``validity_spans_sql`` (validity at a date / as spans),
+  ``holder_spans_sql`` (regions of holders over time), ``region_rollup_sql``, and the indicator
+  term statements ``stock_facts_sql``, ``flow_facts_sql``, ``rollup_sql`` …
 - staging and writes used by ingest: ``load_staging``, ``write_rights``, ``write_parties`` …,
   and batch bookkeeping ``record_batch``, ``find_committed_batch``
 """
@@ -14,6 +17,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from zhichan.store._attribution_sql import (
+    ATTRIBUTION_RULES,
+    holder_spans_sql,
+    region_levels_sql,
+    region_rollup_sql,
+)
 from zhichan.store._batches import find_committed_batch, record_batch
 from zhichan.store._build_sql import build_staged, run_checks
 from zhichan.store._columnar import (
@@ -28,6 +37,16 @@ from zhichan.store._columnar import (
     set_rejected,
 )
 from zhichan.store._database import Database
+from zhichan.store._indicator_sql import (
+    EXCLUDED,
+    UNATTRIBUTED,
+    flow_facts_sql,
+    flow_sql,
+    party_recognition_deltas_sql,
+    rollup_sql,
+    stock_deltas_sql,
+    stock_facts_sql,
+)
 from zhichan.store._integrity import integrity_problems
 from zhichan.store._migrations import LATEST_VERSION, available_migrations, migrate, schema_version
 from zhichan.store._reference_sync import reference_digest, sync_reference
@@ -39,7 +58,7 @@ from zhichan.store._staging import (
     region_key,
     staging_columns,
 )
-from zhichan.store._validity_sql import SEMANTICS, validity_sql
+from zhichan.store._validity_sql import SEMANTICS, validity_spans_sql, validity_sql
 from zhichan.store._writes_other import write_recognitions, write_stats
 from zhichan.store._writes_party import (
     merge_into_uscc_parties,
@@ -51,6 +70,18 @@ from zhichan.store._writes_party import (
 from zhichan.store._writes_right import write_classes, write_events, write_family, write_rights
 
 __all__ = [
+    "ATTRIBUTION_RULES",
+    "EXCLUDED",
+    "UNATTRIBUTED",
+    "flow_facts_sql",
+    "flow_sql",
+    "holder_spans_sql",
+    "party_recognition_deltas_sql",
+    "region_levels_sql",
+    "region_rollup_sql",
+    "rollup_sql",
+    "stock_deltas_sql",
+    "stock_facts_sql",
     "SEMANTICS",
     "SQL_PARSERS",
     "STAGING",
@@ -91,6 +122,7 @@ __all__ = [
     "reference_digest",
     "schema_version",
     "sync_reference",
+    "validity_spans_sql",
     "validity_sql",
 ]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import os
+import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -12,6 +14,9 @@ from typing import Any, Iterable, Iterator, Sequence
 import duckdb
 
 from zhichan.errors import ConstraintViolation, SchemaError
+
+# ZHICHAN_TIMING=1 logs every statement's wall time to stderr (to find where an import spends it).
+_TIMING = bool(os.environ.get("ZHICHAN_TIMING"))
 
 # DuckDB reports broken keys and checks with these exception classes.
 _CONSTRAINT_ERRORS = (duckdb.ConstraintException,)
@@ -40,10 +45,13 @@ class Database:
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> "Database":
         """Run one statement; key and check violations become ``ConstraintViolation``."""
+        t = time.perf_counter() if _TIMING else 0.0
         try:
             self.con.execute(sql, params or [])
         except _CONSTRAINT_ERRORS as exc:
             raise _violation(exc, sql) from exc
+        if _TIMING:
+            _log(t, sql)
         return self
 
     def execute_script(self, sql: str, params: dict[str, Any] | None = None) -> "Database":
@@ -56,7 +64,11 @@ class Database:
         return self
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple]:
-        return self.con.execute(sql, params or []).fetchall()
+        t = time.perf_counter() if _TIMING else 0.0
+        rows = self.con.execute(sql, params or []).fetchall()
+        if _TIMING:
+            _log(t, sql)
+        return rows
 
     def query_dicts(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params or [])
@@ -74,6 +86,14 @@ class Database:
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         row = self.con.execute(sql, params or []).fetchone()
         return None if row is None else row[0]
+
+    def frame(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None):
+        """The result as a pandas DataFrame (for measures and analyses: small, aggregated results)."""
+        t = time.perf_counter() if _TIMING else 0.0
+        df = self.con.execute(sql, params or []).df()
+        if _TIMING:
+            _log(t, sql)
+        return df
 
     def tables(self) -> list[str]:
         return [r[0] for r in self.query(
@@ -146,6 +166,11 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _log(started: float, sql: str) -> None:
+    now = time.perf_counter()
+    print(f"[zhichan] {now:10.3f} {now - started:8.3f}s  {' '.join(sql.split())[:110]}", file=sys.stderr)
 
 
 def csv_source(columns: Sequence[str]) -> str:

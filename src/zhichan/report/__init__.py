@@ -1,0 +1,14 @@
+"""Outputs in the formats offices use.
+
+Public API:
+- ``write_table_sheet(wb, title, frame, headers)``: a DataFrame as a formatted sheet
+- ``write_indicator_workbook(path, results, registry=None, drill=None)``: indicator results with
+  their definitions (and optionally the records behind a figure) as XLSX
+"""
+
+from __future__ import annotations
+
+from zhichan.report._indicator_workbook import write_indicator_workbook
+from zhichan.report._xlsx import write_table_sheet
+
+__all__ = ["write_indicator_workbook", "write_table_sheet"]
