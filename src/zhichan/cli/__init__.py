@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from zhichan.cli import _demo, _ids, _import, _indicators, _regions, _workspace
+from zhichan.cli import _demo, _ids, _import, _indicators, _plan, _regions, _workspace
 from zhichan.cli._common import console_err
 from zhichan.errors import InternalError, UserError
 
@@ -28,6 +28,7 @@ _demo.register(app)
 app.add_typer(_ids.app, name="ids")
 app.add_typer(_regions.app, name="regions")
 app.add_typer(_indicators.app, name="indicators")
+app.add_typer(_plan.app, name="plan")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -26,7 +26,7 @@ def demo_command(
     workspace: Annotated[Path | None, typer.Option("--workspace", "-w", help="同 --out (alias)", show_default=False)] = None,
 ) -> None:
     """生成并导入演示地区数据 Generate a demo region (synthetic records, real formats) and import it."""
-    from zhichan.demo import STAGES, run_demo
+    from zhichan.demo import run_demo
 
     target = out or workspace or Path("workspace-demo")
     with console.status("生成并导入演示数据 generating and importing…"):
@@ -44,6 +44,7 @@ def demo_command(
     console.print(f"导入报告 import report: {run.report_path}")
     console.print(f"工作区 workspace: {run.workspace}")
     console.print(f"用时 seconds: 生成 {run.seconds['generate']:.1f}s，导入 {run.seconds['import']:.1f}s")
-    if not STAGES:
-        console.print("后续阶段（指标、规划、评价、地图、报告）尚未实现 later stages not available yet")
+    for stage, summary in run.stages.items():
+        console.print(f"{stage}: {summary}", highlight=False, soft_wrap=True)
+    console.print("后续阶段（评价、地图、报告）尚未实现 evaluation, maps and reports: not available yet")
     console.print("[yellow]注意：微观记录为合成数据，仅供演示 synthetic micro-records, for demonstration only[/]")

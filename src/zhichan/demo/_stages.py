@@ -1,0 +1,48 @@
+"""Analysis stages of the demo's main job, run after the import: indicators for the region and
+its subdivisions, and the progress of the seed plans that concern the region."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from zhichan.demo._calibrate import YEARS
+
+
+def indicators_stage(ws, manifest) -> str:
+    """Every indicator for the region and its counties over the demo years → outputs/ XLSX."""
+    from zhichan.measures import compute_indicators
+    from zhichan.report import write_indicator_workbook
+
+    years = list(YEARS)
+    region = manifest.region
+    top = compute_indicators(ws.db, periods=years, regions=[region], owner_rule=ws.config.attribution_rule)
+    counties = compute_indicators(ws.db, periods=[years[-1]], regions=[region], level="county",
+                                  owner_rule=ws.config.attribution_rule)
+    out = write_indicator_workbook(ws.outputs / f"indicators-{region}.xlsx", top)
+    write_indicator_workbook(ws.outputs / f"indicators-{region}-county-{years[-1]}.xlsx", counties)
+    have = top[(top["period"] == years[-1]) & top["value"].notna()]
+    return f"{have['indicator'].nunique()} 项指标有值 (of {top['indicator'].nunique()}), {len(counties)} 个区县结果 → {out.name}"
+
+
+def plans_stage(ws, manifest) -> str:
+    """Progress of each seed plan whose region lies in the demo region → outputs/ XLSX and JSON."""
+    from zhichan.plans import PlanProgress, default_plans, plan_actuals, plan_status
+    from zhichan.report import write_plan_workbook
+
+    prefix = manifest.region.rstrip("0")
+    prefix = manifest.region[: len(prefix) + len(prefix) % 2]
+    done = []
+    as_of = dt.date(YEARS[-1] + 1, 1, 1)  # the demo's data end with its last year
+    for plan in default_plans():
+        if not plan.region_code.startswith(prefix):
+            continue
+        actuals = plan_actuals(ws.db, plan, as_of=as_of, owner_rule=ws.config.attribution_rule)
+        prog = PlanProgress(plan, as_of=as_of).fit(actuals)
+        write_plan_workbook(ws.outputs / f"plan-{plan.id}.xlsx", prog)
+        (ws.outputs / f"plan-{plan.id}.json").write_text(
+            json.dumps(plan_status(plan, actuals, as_of=as_of), ensure_ascii=False, indent=1, default=str), "utf-8")
+        done.append(f"{plan.id}: " + "、".join(f"{k} {v}" for k, v in prog.summary_["targets"].items() if v))
+    if done:
+        done.append(f"演示记录按 {manifest.factor:.3g} 缩放，绝对量目标与之不可比 (records are scaled; absolute targets are not)")
+    return "；".join(done) or "无涉及本地区的规划 no seed plan for this region"
