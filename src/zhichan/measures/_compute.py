@@ -33,7 +33,7 @@ def compute_indicators(
     *,
     periods: Iterable[int],
     regions: Iterable[str] | None = None,
-    level: str | None = None,
+    level: str | list[str] | None = None,
     attribution: str | None = None,
     snapshot: str | None = None,
     registry: IndicatorRegistry | None = None,
@@ -42,7 +42,7 @@ def compute_indicators(
     """One row per (indicator, region, period) with the columns of ``COLUMNS``.
 
     ``regions``: codes or custom group ids (default the nation); with ``level`` (province,
-    prefecture, county, group) their subdivisions at that level instead. ``attribution`` and
+    prefecture, county, group, or a list of them) their subdivisions at those levels instead. ``attribution`` and
     ``snapshot`` override the indicators' own rules; ``owner_rule`` (a workspace setting) replaces
     only the default rule, first_owner_address, where an indicator uses it.
     """

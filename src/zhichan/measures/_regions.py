@@ -42,13 +42,16 @@ class RegionScope:
             )
         return code
 
-    def targets(self, regions: list[str], level: str | None) -> list[str]:
+    def targets(self, regions: list[str], level: str | list[str] | None) -> list[str]:
+        """The regions themselves, or (with ``level``: one level or several) their subdivisions."""
         codes = [self.check(r) for r in regions]
         if level is None:
             return list(dict.fromkeys(codes))
-        if level not in LEVELS:
-            raise UserError("未知的层级 unknown level", expected="、".join(LEVELS), found=level, fix="--level county")
-        at_level = self.info.index[(self.info["level"] == level).to_numpy()]
+        levels = [level] if isinstance(level, str) else list(level)
+        for lv in levels:
+            if lv not in LEVELS:
+                raise UserError("未知的层级 unknown level", expected="、".join(LEVELS), found=lv, fix="--level county")
+        at_level = self.info.index[self.info["level"].isin(levels).to_numpy()]
         out: list[str] = []
         for code in codes:
             if code == NATION:

@@ -34,6 +34,8 @@ class TermContext:
     def __init__(self, db: Database, p0: int, p1: int) -> None:
         self.db, self.p0, self.p1 = db, p0, p1
         self._made: set[str] = set()
+        # Indicators often share a term (valid trademarks alone and per 10k entities): count once.
+        self._terms: dict[tuple, pd.DataFrame] = {}
         self._ensure(ROLLUP, region_rollup_sql())
         self._ensure(LEVELS, region_levels_sql())
 
@@ -103,7 +105,10 @@ class TermContext:
 
     def term(self, ind: Indicator, term: Term, attribution: str, snapshot: str) -> pd.DataFrame:
         if term.source == "rights":
-            return self.rights(ind, term, attribution, snapshot)
+            key = (term.model_dump_json(exclude={"note"}), attribution, snapshot)
+            if key not in self._terms:
+                self._terms[key] = self.rights(ind, term, attribution, snapshot)
+            return self._terms[key]
         if term.source == "stat":
             return self.stat(term.metric or "")
         return self.reported(ind)
