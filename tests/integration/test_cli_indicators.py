@@ -112,3 +112,12 @@ def test_demo_writes_indicator_and_plan_outputs(demo_ws):
     outs = {p.name for p in (demo_ws / "outputs").iterdir()}
     assert "indicators-500000.xlsx" in outs
     assert "plan-dazu_ip_plan_2021_2025.xlsx" in outs and "plan-chongqing_ip_strategy_2014_2020.json" in outs
+
+
+def test_region_group_cli(demo_ws):
+    r = _zc("regions", "group", "liangjiang", "500105", "500112", "500157", "--name", "两江新区", "-w", str(demo_ws))
+    assert r.returncode == 0, r.stderr
+    r = _zc("indicators", "-w", str(demo_ws), "-r", "liangjiang", "-i", "valid_patents", "-p", "2023", "--json")
+    row = json.loads(r.stdout)
+    r2 = _zc("indicators", "-w", str(demo_ws), "-r", "500157", "-i", "valid_patents", "-p", "2023", "--json")
+    assert row["level"] == "group" and row["numerator"] >= json.loads(r2.stdout)["numerator"] > 0

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from zhichan.cli._common import JsonOption, console, print_json_line, values_or_stdin
+from zhichan.cli._common import JsonOption, WorkspaceOption, console, print_json_line, values_or_stdin
 from zhichan.errors import InvalidIdentifierError
 from zhichan.ingest._resolver import resolve_many
 from zhichan.reference import regions
@@ -119,3 +119,39 @@ def current_code(
         print_json_line({"input": c, "code": new, "name": name, "at": at})
         return
     console.print(f"{c} → {new or '无 none'} {name or ''}")
+
+
+@app.command("group")
+def group(
+    group_id: Annotated[str, typer.Argument(help="分组代码 group id, e.g. liangjiang_zone")],
+    codes: Annotated[list[str], typer.Argument(help="成员区划代码 member region codes")],
+    name: Annotated[str, typer.Option("--name", help="分组名称 group name")],
+    workspace: WorkspaceOption = None,
+) -> None:
+    """定义自定义分组（功能区、经济圈） define a custom group of regions in the workspace."""
+    from zhichan.store import set_region_group
+    from zhichan.workspace import open_workspace
+
+    with open_workspace(workspace) as ws:
+        n = set_region_group(ws.db, group_id, name, [_code_arg(c) for c in codes])
+    console.print(f"分组 {group_id}（{name}）：{n} 个成员 members")
+
+
+@app.command("groups")
+def groups(json: JsonOption = False, workspace: WorkspaceOption = None) -> None:
+    """列出自定义分组 list the workspace's custom groups."""
+    from zhichan.store import region_groups
+    from zhichan.workspace import open_workspace
+
+    with open_workspace(workspace) as ws:
+        rows = region_groups(ws.db)
+    if json:
+        for r in rows:
+            print_json_line(r)
+        return
+    table = Table(title="自定义分组 custom groups")
+    for head in ("代码 id", "名称 name", "成员 members"):
+        table.add_column(head, overflow="fold")
+    for r in rows:
+        table.add_row(r["group_id"], r["name"], "、".join(r["codes"]))
+    console.print(table)

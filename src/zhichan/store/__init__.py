@@ -37,6 +37,7 @@ from zhichan.store._columnar import (
     set_rejected,
 )
 from zhichan.store._database import Database
+from zhichan.store._groups import region_groups, set_region_group
 from zhichan.store._indicator_sql import (
     EXCLUDED,
     UNATTRIBUTED,
@@ -77,9 +78,11 @@ __all__ = [
     "flow_sql",
     "holder_spans_sql",
     "party_recognition_deltas_sql",
+    "region_groups",
     "region_levels_sql",
     "region_rollup_sql",
     "rollup_sql",
+    "set_region_group",
     "stock_deltas_sql",
     "stock_facts_sql",
     "SEMANTICS",

@@ -211,3 +211,18 @@ def test_bad_input(world):
         compute_indicators(world, ["valid_patents"], periods=[2020], attribution="by_mood")
     with pytest.raises(UserError, match="下钻"):
         drill_down(world, "ip_protection_satisfaction", CQ, 2020)
+
+
+def test_custom_group_sums_members(world):
+    from zhichan.store import region_groups, set_region_group
+
+    set_region_group(world, "zone", "测试功能区", [DAZU, YUZHONG])
+    assert region_groups(world) == [{"group_id": "zone", "name": "测试功能区", "codes": [YUZHONG, DAZU]}]
+    zone = _value(world, "invention_patents_per_10k_pop", "zone", 2023)
+    dazu = _value(world, "invention_patents_per_10k_pop", DAZU, 2023)
+    yuz = _value(world, "invention_patents_per_10k_pop", YUZHONG, 2023)
+    assert zone["level"] == "group"
+    assert zone["numerator"] == dazu["numerator"] + yuz["numerator"]
+    assert zone["denominator"] == 83.0 + 59.0  # statistics of a group: the sum of its members
+    with pytest.raises(UserError, match="未知的区划代码"):
+        set_region_group(world, "bad", "坏", ["500111", "123456"])
