@@ -53,16 +53,19 @@ def compute_indicators(
         raise UserError("没有给出统计期 no period given", expected="年份，例如 2023", fix="--period 2023")
     _check_rules(attribution, snapshot)
     _check_rules(owner_rule, None)
-    ctx = TermContext(db, years[0] - 1, years[-1])
-    scope = RegionScope(ctx.levels(), years, ctx.rollup())
-    targets = scope.targets(list(regions) if regions else [NATION], level)
-    universe = scope.universe(targets)
-    def rule(ind: Indicator) -> str:
-        if attribution:
-            return attribution
-        return owner_rule if owner_rule and ind.attribution == "first_owner_address" else ind.attribution
+    with TermContext(db, years[0] - 1, years[-1]) as ctx:
+        scope = RegionScope(ctx.levels(), years, ctx.rollup())
+        targets = scope.targets(list(regions) if regions else [NATION], level)
+        universe = scope.universe(targets)
 
-    frames = [_one(ctx, ind, universe, rule(ind), snapshot or ind.snapshot) for ind in inds]
+        def rule(ind: Indicator) -> str:
+            if attribution:
+                return attribution
+            return owner_rule if owner_rule and ind.attribution == "first_owner_address" else ind.attribution
+
+        ctx.prepare([(term, rule(ind), snapshot or ind.snapshot) for ind in inds
+                     for term in (ind.numerator, ind.denominator) if term is not None])
+        frames = [_one(ctx, ind, universe, rule(ind), snapshot or ind.snapshot) for ind in inds]
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
     out = _compare(out, scope, {i.id: i.direction for i in inds})
     out = out[out["region"].isin(targets) & out["period"].isin(years)]

@@ -35,7 +35,11 @@ def drill_down(
             found=f"numerator.source = {term.source}",
             fix="查看 stat / reported 表中的原始数据 (see the stat or reported tables)",
         )
-    ctx = TermContext(db, int(period), int(period))
+    with TermContext(db, int(period), int(period)) as ctx:
+        return _records(db, ctx, ind, term, region, attribution, snapshot, limit)
+
+
+def _records(db, ctx, ind, term, region, attribution, snapshot, limit) -> pd.DataFrame:
     facts, stock = ctx.facts_sql(ind, term, attribution or ind.attribution, snapshot or ind.snapshot)
     when = ("f.f_from <= make_date($p1, 12, 31) AND make_date($p1, 12, 31) < f.f_to" if stock
             else "year(f.day) = $p1")

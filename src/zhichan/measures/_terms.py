@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zhichan.errors import InternalError
 from zhichan.measures._indicator_model import Indicator, Term
 from zhichan.store import (
     Database,
     flow_facts_sql,
+    flow_rights_sql,
     flow_sql,
     holder_spans_sql,
     party_recognition_deltas_sql,
@@ -33,11 +35,25 @@ class TermContext:
 
     def __init__(self, db: Database, p0: int, p1: int) -> None:
         self.db, self.p0, self.p1 = db, p0, p1
+        # Counting needs no row order; without it DuckDB runs window-heavy statements on every
+        # core (2× on the holder spans). Restored by close().
+        self._order = db.scalar("SELECT current_setting('preserve_insertion_order')")
+        db.execute("SET preserve_insertion_order = false")
         self._made: set[str] = set()
         # Indicators often share a term (valid trademarks alone and per 10k entities): count once.
         self._terms: dict[tuple, pd.DataFrame] = {}
+        self._partial: set[str] = set()  # rules whose holder table covers only some flows' rights
         self._ensure(ROLLUP, region_rollup_sql())
         self._ensure(LEVELS, region_levels_sql())
+
+    def close(self) -> None:
+        self.db.execute(f"SET preserve_insertion_order = {'true' if self._order else 'false'}")
+
+    def __enter__(self) -> "TermContext":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def params(self) -> dict[str, int]:
@@ -53,7 +69,35 @@ class TermContext:
         return self._ensure(f"zc_spans_{snapshot}", validity_spans_sql(snapshot))
 
     def holders(self, rule: str) -> str:
+        if rule in self._partial:
+            raise InternalError(f"holders of {rule} were prepared for flows only; prepare() the stocks too")
         return self._ensure(f"zc_holders_{rule}", holder_spans_sql(rule))
+
+    def prepare(self, plan: list[tuple[Term, str, str]]) -> None:
+        """Build the shared tables for ``(term, attribution, snapshot)`` triples up front: full
+        holder tables for rules that stocks use, and for rules only flows use, one table of the
+        holders of the rights those flows can count (PCT or Madrid filings are few among
+        millions)."""
+        rights = [(t, rule) for t, rule, _ in plan if t.source == "rights"]
+        stock_rules = {rule for t, rule in rights if t.valid_at == "period_end"}
+        for rule in sorted(stock_rules):
+            self.holders(rule)
+        flows: dict[str, list[str]] = {}
+        for t, rule in rights:
+            if t.valid_at != "period_end" and rule not in stock_rules:
+                flows.setdefault(rule, []).append(flow_rights_sql(t.model_dump()))
+        for rule, selects in flows.items():
+            only = " UNION ".join(dict.fromkeys(selects))
+            self._ensure(f"zc_holders_{rule}", holder_spans_sql(rule, only=only))
+            self._partial.add(rule)
+
+    def flow_holders(self, rule: str, term: Term) -> str:
+        """Holders for a flow: the rule's table (full, or prepared for the flows that use it),
+        else the holders of this flow's own rights."""
+        if f"zc_holders_{rule}" in self._made:
+            return f"zc_holders_{rule}"
+        name = f"zc_holders_{rule}_f{len(self._made)}"
+        return self._ensure(name, holder_spans_sql(rule, only=flow_rights_sql(term.model_dump())))
 
     def levels(self) -> pd.DataFrame:
         return self.db.frame(f"SELECT * FROM {LEVELS}")
@@ -64,10 +108,9 @@ class TermContext:
     def facts_sql(self, ind: Indicator, term: Term, attribution: str, snapshot: str) -> tuple[str, bool]:
         """The facts statement of a rights term and whether it is a stock."""
         spec = term.model_dump()
-        holders = self.holders(attribution)
         if term.valid_at == "period_end":
-            return stock_facts_sql(spec, spans=self.spans(snapshot), holders=holders), True
-        return flow_facts_sql(spec, holders=holders, snapshot=snapshot), False
+            return stock_facts_sql(spec, spans=self.spans(snapshot), holders=self.holders(attribution)), True
+        return flow_facts_sql(spec, holders=self.flow_holders(attribution, term), snapshot=snapshot), False
 
     def rights(self, ind: Indicator, term: Term, attribution: str, snapshot: str) -> pd.DataFrame:
         """``region, period, value`` for every region with a count, the nation and the

@@ -21,10 +21,11 @@ _NOT_MAINLAND = "left({col}, 2) IN ('71', '81', '82')"
 CNIPA_SPLIT_DAY = "DATE '2021-01-01'"
 
 
-def _role_spans(role: str, only_without: str | None = None) -> str:
+def _role_spans(role: str, only_without: str | None = None, only: str = "") -> str:
     # The first-named party of a role, with its own dated spans (owners change by transfer;
     # applicants are as filed, so always).
     keep = "" if only_without is None else f"AND right_id NOT IN (SELECT right_id FROM {only_without})"
+    keep += only
     open_from = "valid_from" if role == "owner" else "DATE '-infinity'"
     # The owner on day D is the one recorded latest on or before D: spans end at the next owner's
     # start even where an export left the earlier one open.
@@ -37,30 +38,32 @@ def _role_spans(role: str, only_without: str | None = None) -> str:
     FROM right_party WHERE role = '{role}' AND seq = 1 {keep}"""
 
 
-def holder_spans_sql(rule: str) -> str:
-    """One SELECT: the region of each right's holder over time under an attribution rule."""
+def holder_spans_sql(rule: str, only: str | None = None) -> str:
+    """One SELECT: the region of each right's holder over time under an attribution rule; with
+    ``only`` (a SELECT of right_ids), for those rights alone."""
     if rule not in ATTRIBUTION_RULES:
         raise InternalError(f"unknown attribution rule {rule!r}; callers validate it")
+    keep = "" if only is None else f" AND right_id IN ({only})"
     if rule == "first_owner_address":
-        holders = f"""owners AS (SELECT DISTINCT right_id FROM right_party WHERE role = 'owner' AND seq = 1),
+        holders = f"""owners AS (SELECT DISTINCT right_id FROM right_party WHERE role = 'owner' AND seq = 1{keep}),
 holders AS (
-    {_role_spans("owner")}
+    {_role_spans("owner", only=keep)}
     UNION ALL
     -- a right with no recorded owner (not granted yet, or an export without one): its applicant
-    {_role_spans("applicant", only_without="owners")}
+    {_role_spans("applicant", only_without="owners", only=keep)}
 )"""
     elif rule == "applicant_address":
         holders = f"""holders AS (
-    {_role_spans("applicant")}
+    {_role_spans("applicant", only=keep)}
 )"""
     else:
         holders = f"""early AS (SELECT right_id FROM ip_right WHERE grant_date < {CNIPA_SPLIT_DAY}),
 owners AS (SELECT DISTINCT right_id FROM right_party WHERE role = 'owner' AND seq = 1
-           AND right_id IN (SELECT right_id FROM early)),
+           AND right_id IN (SELECT right_id FROM early){keep}),
 holders AS (
-    SELECT * FROM ({_role_spans("owner")}) WHERE right_id IN (SELECT right_id FROM early)
+    SELECT * FROM ({_role_spans("owner", only=keep)}) WHERE right_id IN (SELECT right_id FROM early)
     UNION ALL
-    SELECT * FROM ({_role_spans("applicant", only_without="owners")})
+    SELECT * FROM ({_role_spans("applicant", only_without="owners", only=keep)})
 )"""
     return f"""
 WITH {holders},

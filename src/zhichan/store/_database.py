@@ -40,12 +40,15 @@ class Database:
             # Bounded memory: DuckDB spills to disk beyond this (default 80% of RAM would let one
             # import take the machine); ZHICHAN_MEMORY_LIMIT overrides it.
             self.con.execute(f"SET memory_limit = '{os.environ.get('ZHICHAN_MEMORY_LIMIT', '1GB')}'")
+        # DuckDB draws a progress bar on the terminal for long queries; it would mix with the
+        # CLI's own output (and break --json).
+        self.con.execute("SET enable_progress_bar = false")
 
     # -- statements ------------------------------------------------------------------------------
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> "Database":
         """Run one statement; key and check violations become ``ConstraintViolation``."""
-        t = time.perf_counter() if _TIMING else 0.0
+        t = _clock() if _TIMING else None
         try:
             self.con.execute(sql, params or [])
         except _CONSTRAINT_ERRORS as exc:
@@ -64,7 +67,7 @@ class Database:
         return self
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple]:
-        t = time.perf_counter() if _TIMING else 0.0
+        t = _clock() if _TIMING else None
         rows = self.con.execute(sql, params or []).fetchall()
         if _TIMING:
             _log(t, sql)
@@ -89,7 +92,7 @@ class Database:
 
     def frame(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None):
         """The result as a pandas DataFrame (for measures and analyses: small, aggregated results)."""
-        t = time.perf_counter() if _TIMING else 0.0
+        t = _clock() if _TIMING else None
         df = self.con.execute(sql, params or []).df()
         if _TIMING:
             _log(t, sql)
@@ -168,9 +171,14 @@ class Database:
         self.close()
 
 
-def _log(started: float, sql: str) -> None:
-    now = time.perf_counter()
-    print(f"[zhichan] {now:10.3f} {now - started:8.3f}s  {' '.join(sql.split())[:110]}", file=sys.stderr)
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def _log(started: tuple[float, float], sql: str) -> None:
+    wall, cpu = _clock()
+    print(f"[zhichan] {wall:10.3f} {wall - started[0]:7.3f}s {cpu - started[1]:7.3f}cpu  {' '.join(sql.split())[:100]}",
+          file=sys.stderr)
 
 
 def csv_source(columns: Sequence[str]) -> str:

@@ -57,16 +57,18 @@ def high_value_sql(hv: Mapping[str, Any]) -> str:
     return f"SELECT right_id, min(t) AS hv_from FROM (\n        {union}\n    ) GROUP BY right_id"
 
 
-def _right_filters(term: Mapping[str, Any]) -> list[str]:
+def _right_filters(term: Mapping[str, Any], r: str = "r") -> list[str]:
+    """Conditions on a right's kind, office and flags; ``r`` is the alias of a relation having
+    them (``ip_right`` or the validity spans)."""
     f = term.get("filters") or {}
     where = []
     if term.get("kinds"):
-        where.append(f"r.kind IN ({_quote_list(term['kinds'])})")
+        where.append(f"{r}.kind IN ({_quote_list(term['kinds'])})")
     for flag in ("pct", "madrid"):
         if f.get(flag) is not None:
-            where.append(f"r.{flag} = {'true' if f[flag] else 'false'}")
+            where.append(f"{r}.{flag} = {'true' if f[flag] else 'false'}")
     if f.get("foreign_office") is not None:
-        where.append("r.office <> 'CN'" if f["foreign_office"] else "r.office = 'CN'")
+        where.append(f"{r}.office <> 'CN'" if f["foreign_office"] else f"{r}.office = 'CN'")
     return where
 
 
@@ -90,14 +92,13 @@ def stock_facts_sql(term: Mapping[str, Any], *, spans: str, holders: str) -> str
               WHERE subject_kind = 'right' AND list_id = '{f["recognition"]}' GROUP BY ALL) rec
               ON rec.right_id = v.right_id""")
         starts.append("rec.rec_from")
-    where = _right_filters(term)
+    where = _right_filters(term, "v")  # the spans carry kind, office and flags
     return f"""
 SELECT * FROM (
     SELECT v.right_id, h.party_id, h.region_code, {_domestic(term)} AS counted,
            greatest({", ".join(starts)}) AS f_from,
            least(coalesce(v.valid_to, DATE 'infinity'), coalesce(h.span_to, DATE 'infinity')) AS f_to
     FROM {spans} v
-    JOIN ip_right r ON r.right_id = v.right_id
     LEFT JOIN {holders} h ON h.right_id = v.right_id
     {" ".join(joins)}
     {"WHERE " + " AND ".join(where) if where else ""}
@@ -195,3 +196,12 @@ up AS (
 periods AS (SELECT range AS period FROM range($p0, $p1 + 1))
 SELECT u.region, p.period, sum(u.d)::DOUBLE AS value FROM up u JOIN periods p ON {match} GROUP BY ALL
 """
+
+
+def flow_rights_sql(term: Mapping[str, Any]) -> str:
+    """One SELECT ``right_id``: the rights a flow term can count (to place only those)."""
+    f = term.get("filters") or {}
+    where = _right_filters(term)
+    if f.get("event_kinds"):
+        where.append(f"r.right_id IN (SELECT right_id FROM legal_event WHERE kind IN ({_quote_list(f['event_kinds'])}))")
+    return f"SELECT r.right_id FROM ip_right r {'WHERE ' + ' AND '.join(where) if where else ''}"

@@ -96,7 +96,8 @@ LEFT JOIN restored x USING (right_id)
 
 
 def validity_spans_sql(semantics: str = "legal") -> str:
-    """One SELECT giving ``right_id, valid_from, valid_to`` (half-open, ``valid_to`` NULL = open):
+    """One SELECT giving ``right_id, valid_from, valid_to`` (half-open, ``valid_to`` NULL = open)
+    and the right's ``kind, office, pct, madrid`` (so that counts need no join back to ip_right):
     the periods in which each right is valid, so that ``validity_sql`` at any date D is true exactly
     when one span holds D. Lets a stock be counted at many dates without a row per date."""
     if semantics not in SEMANTICS:
@@ -120,7 +121,7 @@ stops AS (
     WHERE t.k <> 'restoration' {skip}
 ),
 live AS (
-    SELECT s.right_id, s.starts_on, s.term_end FROM span s
+    SELECT s.right_id, s.kind, s.office, s.pct, s.madrid, s.starts_on, s.term_end FROM span s
     WHERE s.starts_on IS NOT NULL AND (s.term_end IS NULL OR s.starts_on < s.term_end)
 ),
 stopped AS (SELECT DISTINCT right_id FROM stops),
@@ -133,14 +134,14 @@ bounds AS (
     WHERE b.p > l.starts_on AND (l.term_end IS NULL OR b.p < l.term_end)
 ),
 segs AS (
-    SELECT b.right_id, b.p AS seg_from,
+    SELECT b.right_id, l.kind, l.office, l.pct, l.madrid, b.p AS seg_from,
            coalesce(lead(b.p) OVER (PARTITION BY b.right_id ORDER BY b.p), l.term_end) AS seg_to
     FROM bounds b JOIN live l USING (right_id)
 )
-SELECT right_id, starts_on AS valid_from, term_end AS valid_to FROM live
+SELECT right_id, starts_on AS valid_from, term_end AS valid_to, kind, office, pct, madrid FROM live
 WHERE right_id NOT IN (SELECT right_id FROM stopped)
 UNION ALL
-SELECT g.right_id, g.seg_from, g.seg_to FROM segs g
+SELECT g.right_id, g.seg_from, g.seg_to, g.kind, g.office, g.pct, g.madrid FROM segs g
 WHERE NOT EXISTS (SELECT 1 FROM stops x WHERE x.right_id = g.right_id AND x.stop_from <= g.seg_from
                   AND (x.stop_to IS NULL OR g.seg_from < x.stop_to))
 """
@@ -152,7 +153,7 @@ def _timeline_ctes(where: str) -> str:
     code_kind = " ".join(f"WHEN '{c}' THEN '{k}'" for c, k in _CODE_KIND.items())
     ending = ", ".join(f"'{k}'" for k in _REASON)
     return f"""r AS (
-    SELECT right_id, kind, application_date, grant_date, expiry_date, term_extension_days,
+    SELECT right_id, kind, office, pct, madrid, application_date, grant_date, expiry_date, term_extension_days,
            CASE WHEN kind IN ('invention', 'utility_model', 'design') THEN 'patent'
                 WHEN kind = 'trademark' THEN 'trademark' ELSE 'other' END AS family,
            -- PCT national phase: the term runs from the international filing date
@@ -196,7 +197,7 @@ paired AS (
     WINDOW w AS (PARTITION BY right_id ORDER BY published_on, k = 'restoration', event_id)
 ),
 span AS (
-    SELECT r.right_id,
+    SELECT r.right_id, r.kind, r.office, r.pct, r.madrid,
            CASE WHEN r.family = 'other'
                     THEN coalesce(r.grant_date, g.granted_on, r.application_date)
                 ELSE coalesce(r.grant_date, g.granted_on) END AS starts_on,
