@@ -121,3 +121,17 @@ def test_region_group_cli(demo_ws):
     row = json.loads(r.stdout)
     r2 = _zc("indicators", "-w", str(demo_ws), "-r", "500157", "-i", "valid_patents", "-p", "2023", "--json")
     assert row["level"] == "group" and row["numerator"] >= json.loads(r2.stdout)["numerator"] > 0
+
+
+def test_reported_value_reaches_indicator_and_plan(demo_ws):
+    r = _zc("indicators", "report", "ip_protection_satisfaction", "--value", "81.5", "--source", "区满意度调查（测试）",
+            "-r", "500111", "-p", "2023", "-w", str(demo_ws))
+    assert r.returncode == 0, r.stderr
+    r = _zc("indicators", "-w", str(demo_ws), "-r", "500111", "-i", "ip_protection_satisfaction", "-p", "2023", "--json")
+    row = json.loads(r.stdout)
+    assert row["value"] == 81.5 and row["source"] == "reported: 区满意度调查（测试）"
+    r = _zc("plan", "status", "dazu_ip_plan_2021_2025", "-w", str(demo_ws), "--as-of", "2024-01-01", "--json")
+    sat = next(t for t in json.loads(r.stdout)["targets"] if t["target_id"] == "ip_protection_satisfaction")
+    assert sat["latest_value"] == 81.5 and sat["status"] == "achieved"  # target ≥ 80
+    bad = _zc("indicators", "report", "valid_patents", "--value", "1", "--source", "x", "-p", "2023", "-w", str(demo_ws))
+    assert bad.returncode == 2 and "不接受人工填报" in bad.stderr

@@ -126,3 +126,22 @@ def drill(
         table.add_row(str(r["application_no"]), str(r["title"] or ""), str(r["holder"] or "—"),
                       str(r["region_name"] or r["region_code"] or "—"), str(r["day"])[:10], _fmt(r["value"]))
     console.print(table)
+
+
+@app.command("report")
+def report(
+    indicator: Annotated[str, typer.Argument(help="人工填报类指标代码 indicator id, e.g. ip_protection_satisfaction")],
+    value: Annotated[float, typer.Option("--value", help="数值 value")],
+    source: Annotated[str, typer.Option("--source", help="来源（文件、调查、部门） source")],
+    region: RegionOpt = None,
+    period: Annotated[int, typer.Option("--period", "-p", help="年份 year")] = 0,
+    note: Annotated[str | None, typer.Option("--note", help="说明 note")] = None,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """填报指标值（满意度等调查得分） record a value reported by hand, with its source."""
+    from zhichan.measures import report_value
+
+    with open_workspace(workspace) as ws:
+        code = region or ws.config.region or "000000"
+        ind = report_value(ws.db, indicator, code, period or latest_period(ws.db) or 0, value, source, note=note)
+    console.print(f"已记录 recorded: {ind} {code} {period or '最新年份'} = {value:g}（{source}）", highlight=False)

@@ -14,6 +14,8 @@ Public API:
   (``INDICATOR_COLUMNS``)
 - ``drill_down(db, indicator, region, period)`` → the records behind one figure
 - ``latest_period(db)``, ``parse_periods("2019-2023")``: periods for the CLI and the web
+- ``report_value(db, indicator, region, period, value, source, note=…)``: record a value reported
+  by hand (survey scores and the like), with its source
 - ``ATTRIBUTION_RULES``: first_owner_address, applicant_address, cnipa_2021_split
 """
 
@@ -23,6 +25,7 @@ from zhichan.measures._compute import COLUMNS as INDICATOR_COLUMNS
 from zhichan.measures._compute import compute_indicators, latest_period, parse_periods
 from zhichan.measures._drill import drill_down
 from zhichan.measures._indicator_model import Indicator
+from zhichan.measures._reported import report_value
 from zhichan.measures._indicator_registry import (
            IndicatorRegistry,
            default_indicators,
@@ -33,5 +36,5 @@ from zhichan.store import ATTRIBUTION_RULES
 
 __all__ = ["ATTRIBUTION_RULES", "INDICATOR_COLUMNS", "SEMANTICS", "Indicator", "IndicatorRegistry",
            "compute_indicators", "default_indicators", "drill_down", "is_valid", "latest_period", "load_indicators",
-           "parse_periods",
+           "parse_periods", "report_value",
            "validity_table"]

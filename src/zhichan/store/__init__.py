@@ -51,6 +51,7 @@ from zhichan.store._indicator_sql import (
 )
 from zhichan.store._integrity import integrity_problems
 from zhichan.store._migrations import LATEST_VERSION, available_migrations, migrate, schema_version
+from zhichan.store._reported import set_reported
 from zhichan.store._reference_sync import reference_digest, sync_reference
 from zhichan.store._staging import (
     STAGING,
@@ -85,6 +86,7 @@ __all__ = [
     "region_rollup_sql",
     "rollup_sql",
     "set_region_group",
+    "set_reported",
     "stock_deltas_sql",
     "stock_facts_sql",
     "SEMANTICS",
