@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from zhichan.cli import _demo, _ids, _import, _indicators, _plan, _regions, _workspace
+from zhichan.cli import _demo, _ids, _import, _indicators, _plan, _regions, _report, _workspace
 from zhichan.cli._common import console_err
 from zhichan.errors import InternalError, UserError
 
@@ -29,6 +29,7 @@ app.add_typer(_ids.app, name="ids")
 app.add_typer(_regions.app, name="regions")
 app.add_typer(_indicators.app, name="indicators")
 app.add_typer(_plan.app, name="plan")
+app.add_typer(_report.app, name="report")
 
 
 def main(argv: list[str] | None = None) -> None:

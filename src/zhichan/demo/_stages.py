@@ -46,3 +46,25 @@ def plans_stage(ws, manifest) -> str:
     if done:
         done.append(f"演示记录按 {manifest.factor:.3g} 缩放，绝对量目标与之不可比 (records are scaled; absolute targets are not)")
     return "；".join(done) or "无涉及本地区的规划 no seed plan for this region"
+
+
+def reports_stage(ws, manifest) -> str:
+    """The annual report of the region and a briefing per seed plan → outputs/reports (DOCX,
+    HTML, PDF)."""
+    from zhichan.plans import default_plans
+    from zhichan.report import build_annual_report, build_plan_report, write_report
+
+    out = ws.outputs / "reports"
+    note = "本报告所用微观记录为演示用合成数据，数值不代表真实情况。"
+    year = YEARS[-1]
+    rep = build_annual_report(ws.db, manifest.region, year, out / "figures", note=note,
+                              owner_rule=ws.config.attribution_rule, home=manifest.region)
+    written = [write_report(rep, out, f"annual-{manifest.region}-{year}")["docx"].name]
+    n = len(manifest.region.rstrip("0"))
+    prefix = manifest.region[: n + n % 2]
+    for plan in default_plans():
+        if plan.region_code.startswith(prefix):
+            brief = build_plan_report(ws.db, plan.id, out / "figures", as_of=dt.date(year + 1, 1, 1), note=note,
+                                      owner_rule=ws.config.attribution_rule)
+            written.append(write_report(brief, out, f"plan-{plan.id}")["docx"].name)
+    return f"{len(written)} 份报告（DOCX、HTML、PDF）→ outputs/reports: " + "、".join(written)

@@ -22,7 +22,7 @@ from zhichan.store import ATTRIBUTION_RULES, EXCLUDED, SEMANTICS, UNATTRIBUTED, 
 COLUMNS = [
     "indicator", "title_zh", "unit", "region", "region_name", "level", "period", "value", "numerator",
     "denominator", "attribution", "snapshot", "source", "parent", "parent_value", "national_value",
-    "yoy_change", "yoy_pct", "rank", "peers", "unattributed", "excluded", "note",
+    "yoy_change", "yoy_pct", "rank", "peers", "peers_with_data", "unattributed", "excluded", "note",
 ]
 NATION = "000000"
 
@@ -67,6 +67,8 @@ def compute_indicators(
                      for term in (ind.numerator, ind.denominator) if term is not None])
         frames = [_one(ctx, ind, universe, rule(ind), snapshot or ind.snapshot) for ind in inds]
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+    if level and len(out):
+        out = out[~out["region"].isin(_empty_abolished(out, scope, years))]
     out = _compare(out, scope, {i.id: i.direction for i in inds})
     out = out[out["region"].isin(targets) & out["period"].isin(years)]
     order = {code: i for i, code in enumerate(targets)}
@@ -131,7 +133,17 @@ def _compare(df: pd.DataFrame, scope: RegionScope, directions: dict[str, str]) -
     asc_rank = df.groupby(key)["value"].rank(method="min", ascending=True)
     df["rank"] = np.where(asc, asc_rank, desc_rank)
     df["peers"] = df.groupby(key)["value"].transform("count")
+    df["peers_with_data"] = (df["value"] > 0).groupby(key).transform("sum")
     return df
+
+
+def _empty_abolished(out: pd.DataFrame, scope: RegionScope, years: list[int]) -> set[str]:
+    """Abolished codes no record is attributed to in the years: records carry current codes, so
+    such a code would only show zeros in a list of subdivisions (and count as a peer)."""
+    abolished = set(scope.info.index[scope.info["valid_to"].notna().to_numpy()])
+    rows = out[out["period"].isin(years) & out["region"].isin(abolished)]
+    held = set(rows.loc[rows["numerator"].fillna(0).to_numpy() != 0, "region"])
+    return set(rows["region"]) - held
 
 
 def _check_rules(attribution: str | None, snapshot: str | None) -> None:

@@ -1,0 +1,86 @@
+"""``zhichan report``: reports from the workspace in DOCX, HTML and PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zhichan.cli._common import WorkspaceOption, console
+from zhichan.errors import UserError
+
+app = typer.Typer(help="报告 reports: annual report, plan briefings (DOCX, HTML, PDF)", no_args_is_help=True)
+
+OutOpt = Annotated[Path | None, typer.Option("--out", help="输出目录 output folder (default: <workspace>/outputs/reports)")]
+FormatsOpt = Annotated[str, typer.Option("--formats", help="格式 formats, comma-separated: docx,html,pdf")]
+TemplatesOpt = Annotated[Path | None, typer.Option("--templates", help="自定义模板目录 folder of template overrides")]
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    return tuple(f.strip().lower() for f in text.split(",") if f.strip())
+
+
+def _note(ws) -> str:
+    demo = (ws.root / "sources" / "DEMO_README.md").is_file()
+    return "本报告所用微观记录为演示用合成数据，数值不代表真实情况。" if demo else ""
+
+
+def _done(paths: dict) -> None:
+    for fmt, path in paths.items():
+        console.print(f"{fmt.upper():5s} {path}", highlight=False)
+
+
+@app.command("annual")
+def annual(
+    region: Annotated[str | None, typer.Option("--region", "-r", help="地区代码 region code (default: the workspace's)")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="年度 year (default: latest with data)")] = None,
+    out: OutOpt = None,
+    formats: FormatsOpt = "docx,html,pdf",
+    templates: TemplatesOpt = None,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """年度知识产权发展状况报告 the annual IP development report of a region."""
+    from zhichan.measures import latest_period
+    from zhichan.report import build_annual_report, write_report
+    from zhichan.workspace import open_workspace
+
+    with open_workspace(workspace) as ws:
+        code = region or ws.config.region or "000000"
+        y = year or latest_period(ws.db)
+        if y is None:
+            raise UserError("工作区没有数据 the workspace holds no data", fix="先用 zhichan import 导入数据")
+        target = out or ws.outputs / "reports"
+        with console.status("生成报告 building the report…"):
+            rep = build_annual_report(ws.db, code, y, target / "figures", templates=templates, note=_note(ws),
+                                      owner_rule=ws.config.attribution_rule, home=ws.config.region)
+            paths = write_report(rep, target, f"annual-{code}-{y}", formats=_formats(formats), templates=templates)
+    _done(paths)
+
+
+@app.command("plan")
+def plan(
+    plan_id: Annotated[str, typer.Argument(help="规划代码 plan id (see `zhichan plan list`)")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD (default: today)")] = None,
+    out: OutOpt = None,
+    formats: FormatsOpt = "docx,html,pdf",
+    templates: TemplatesOpt = None,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """规划实施情况简报 a briefing on a plan's targets and tasks."""
+    from zhichan.report import build_plan_report, write_report
+    from zhichan.workspace import open_workspace
+
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        raise UserError("日期格式不对 invalid date", where="--as-of", expected="YYYY-MM-DD", found=as_of,
+                        fix="--as-of 2025-12-31") from None
+    with open_workspace(workspace) as ws:
+        target = out or ws.outputs / "reports"
+        with console.status("生成报告 building the report…"):
+            rep = build_plan_report(ws.db, plan_id, target / "figures", as_of=day, templates=templates, note=_note(ws),
+                                    owner_rule=ws.config.attribution_rule)
+            paths = write_report(rep, target, f"plan-{plan_id}", formats=_formats(formats), templates=templates)
+    _done(paths)
