@@ -160,8 +160,14 @@ def profile_catalogue() -> str:
     return "\n".join(out) + "\n"
 
 
+def province_example() -> str:
+    from zhichan.evaluate import province_example_markdown
+
+    return province_example_markdown(2023)
+
+
 PAGES = {"docs/cli.md": cli_reference, "docs/errors.md": error_catalogue, "docs/indicators.md": indicator_catalogue,
-         "docs/profiles.md": profile_catalogue}
+         "docs/profiles.md": profile_catalogue, "docs/examples/provinces.md": province_example}
 
 
 def main() -> int:
@@ -176,6 +182,7 @@ def main() -> int:
             if not path.is_file() or path.read_text("utf-8") != text:
                 stale.append(rel)
         else:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print(f"wrote {rel}")
     if stale:

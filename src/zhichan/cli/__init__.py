@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from zhichan.cli import _demo, _ids, _import, _indicators, _plan, _regions, _report, _workspace
+from zhichan.cli import _demo, _evaluate, _ids, _import, _indicators, _plan, _regions, _report, _workspace
 from zhichan.cli._common import console_err
 from zhichan.errors import InternalError, UserError
 
@@ -30,6 +30,7 @@ app.add_typer(_regions.app, name="regions")
 app.add_typer(_indicators.app, name="indicators")
 app.add_typer(_plan.app, name="plan")
 app.add_typer(_report.app, name="report")
+app.add_typer(_evaluate.app, name="evaluate")
 
 
 def main(argv: list[str] | None = None) -> None:

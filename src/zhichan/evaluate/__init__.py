@@ -18,6 +18,9 @@ Public API:
 - composite indices: ``load_framework``, ``check_framework``, ``Framework``, ``FrameworkProblem``,
   ``CompositeIndex``, ``UncertaintyAnalysis``, ``performance_groups``, ``treat_outliers``,
   ``impute``, ``denominate``
+- the real-data example: ``province_matrix(year)`` (31 provinces × the yearbook framework's
+  indicators), ``province_example(year)``, ``province_example_markdown(year)``, ``framework_path(name)``
+  for the packaged frameworks (province_yearbook, regional_ip)
 """
 
 from __future__ import annotations
@@ -51,8 +54,10 @@ from zhichan.evaluate._normalise import (
     vector_norm,
     z_score,
 )
+from zhichan.evaluate._province_example import ProvinceExample, province_example, province_example_markdown
 from zhichan.evaluate._treatment import denominate, impute, treat_outliers
 from zhichan.evaluate._uncertainty import UncertaintyAnalysis
+from zhichan.evaluate._yearbook import framework_path, province_matrix
 from zhichan.evaluate._weights import (
     CriticWeights,
     EntropyWeights,
@@ -66,6 +71,11 @@ from zhichan.evaluate._weights import (
 
 __all__ = [
     "AHP",
+    "ProvinceExample",
+    "framework_path",
+    "province_example",
+    "province_example_markdown",
+    "province_matrix",
     "GRADE_BANDS",
     "RI_CN",
     "RI_SAATY",
