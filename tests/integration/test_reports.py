@@ -13,7 +13,7 @@ from docx import Document
 
 from zhichan.demo import run_demo
 from zhichan.measures import compute_indicators
-from zhichan.report import build_annual_report, build_plan_report, write_report
+from zhichan.report import build_annual_report, build_layout_report, build_plan_report, write_report
 from zhichan.report._charts import cjk_font
 from zhichan.store import open_database
 
@@ -31,11 +31,14 @@ def reports(tmp_path_factory):
         county = build_annual_report(db, "500111", 2023, out / "figures-c", home="500000")
         plan = build_plan_report(db, "dazu_ip_plan_2021_2025", out / "figures-p", as_of=dt.date(2024, 1, 1))
         plan_paths = write_report(plan, out, "plan")
+        layout = build_layout_report(db, "500000", 2023, out / "figures-l")
+        layout_paths = write_report(layout, out, "layout")
         truth = compute_indicators(db, ["invention_patents_per_10k_pop", "valid_patents"], periods=[2023],
                                    regions=["500000"])
     finally:
         db.close()
     return {"annual": annual, "paths": paths, "county": county, "plan": plan, "plan_paths": plan_paths,
+            "layout": layout, "layout_paths": layout_paths,
             "truth": truth.set_index("indicator")}
 
 
@@ -108,7 +111,7 @@ def test_pdf_text_and_render(reports, tmp_path):
 def test_libreoffice_converts_the_docx(reports, tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice is installed by .ci/run (libreoffice-writer-nogui)"
-    for key in ("paths", "plan_paths"):
+    for key in ("paths", "plan_paths", "layout_paths"):
         r = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                             str(reports[key]["docx"])], capture_output=True, text=True, timeout=180)
         assert r.returncode == 0, r.stderr
@@ -126,3 +129,15 @@ def test_plan_briefing(reports):
 
 def test_charts_use_a_cjk_font():
     assert "CJK" in cjk_font() or cjk_font() in ("WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimHei")
+
+
+def test_layout_report(reports):
+    text = _docx_text(reports["layout_paths"]["docx"])
+    la = reports["layout"].facts["layout"]
+    assert "重庆市知识产权区域布局分析报告" in text and "区域技术领域导向目录" in text and "耦合协调" in text
+    n = int((la.catalogue_["label"] == "重点发展").sum())
+    assert f"重点发展{n}项" in text
+    key = la.catalogue_[la.catalogue_["label"] == "重点发展"].iloc[0]
+    assert key["evidence"] in text  # every catalogue entry printed with its evidence
+    cc = reports["layout"].facts["coupling"]
+    assert cc["D"].between(0, 1).all() and len(cc) >= 30

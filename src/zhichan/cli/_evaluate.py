@@ -164,3 +164,43 @@ def _read_matrix(file: Path, sheet: str | None) -> pd.DataFrame:
         raise UserError("指标列应为数值 indicator columns must be numeric", where=f"{file.name}: {'、'.join(map(str, bad))}",
                         expected="数值 numbers", found="文本 text", fix="删去或改正这些列")
     return frame
+
+
+@app.command("catalogue")
+def catalogue(
+    region: Annotated[str | None, typer.Option("--region", "-r", help="上级地区 parent region (default: the workspace's)")] = None,
+    level: Annotated[str, typer.Option("--level", "-l", help="单位层级 province|prefecture|county")] = "county",
+    year: Annotated[int | None, typer.Option("--year", "-y", help="窗口末年 last year (default: latest)")] = None,
+    window: Annotated[int, typer.Option("--window", help="窗口年数 years per window")] = 3,
+    fields: Annotated[str, typer.Option("--fields", help="领域 tech_field（WIPO 35 领域）| sei（战略性新兴产业）")] = "tech_field",
+    rules: Annotated[Path | None, typer.Option("--rules", help="自定义规则 YAML (catalogue rules file)")] = None,
+    xlsx: XlsxOpt = None,
+    json: JsonOption = False,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """区域×技术领域导向目录 the guidance catalogue: every unit × field classified, with evidence."""
+    from zhichan.evaluate import LayoutAnalysis
+    from zhichan.report import write_catalogue_workbook
+    from zhichan.measures import latest_period
+    from zhichan.workspace import open_workspace
+
+    with open_workspace(workspace) as ws:
+        y = year or latest_period(ws.db) or 2023
+        la = LayoutAnalysis(region or ws.config.region or "000000", level=level, year=y, window=window, fields=fields,
+                            rules=rules).fit(ws.db)
+    if xlsx is not None:
+        write_catalogue_workbook(xlsx, la)
+        if not json:
+            console.print(f"已导出 written: {xlsx}")
+    cat = la.catalogue_[la.catalogue_["label"] != "数据不足"]
+    if json:
+        for row in cat.to_dict("records"):
+            print_json_line({k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()})
+        return
+    t = Table(title=f"导向目录 guidance catalogue · {y}（近{window}年）")
+    for head in ("地区", "技术领域", "导向", "证据"):
+        t.add_column(head, overflow="fold")
+    for r in cat.sort_values(["unit", "label"]).to_dict("records"):
+        t.add_row(r["unit_name"], r["field_name"], r["label"], r["evidence"])
+    console.print(t)
+    console.print(cat["label"].value_counts().to_string(), highlight=False)

@@ -84,3 +84,30 @@ def plan(
                                     owner_rule=ws.config.attribution_rule)
             paths = write_report(rep, target, f"plan-{plan_id}", formats=_formats(formats), templates=templates)
     _done(paths)
+
+
+@app.command("layout")
+def layout(
+    region: Annotated[str | None, typer.Option("--region", "-r", help="地区代码 region code (default: the workspace's)")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="窗口末年 last year (default: latest with data)")] = None,
+    level: Annotated[str, typer.Option("--level", "-l", help="下级层级 prefecture|county")] = "county",
+    fields: Annotated[str, typer.Option("--fields", help="领域 tech_field | sei")] = "tech_field",
+    out: OutOpt = None,
+    formats: FormatsOpt = "docx,html,pdf",
+    templates: TemplatesOpt = None,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """区域知识产权布局分析报告 the layout report: fields, specialisation, guidance catalogue, coupling."""
+    from zhichan.measures import latest_period
+    from zhichan.report import build_layout_report, write_report
+    from zhichan.workspace import open_workspace
+
+    with open_workspace(workspace) as ws:
+        code = region or ws.config.region or "000000"
+        y = year or latest_period(ws.db) or 2023
+        target = out or ws.outputs / "reports"
+        with console.status("生成报告 building the report…"):
+            rep = build_layout_report(ws.db, code, y, target / "figures", level=level, fields=fields, note=_note(ws),
+                                      owner_rule=ws.config.attribution_rule)
+            paths = write_report(rep, target, f"layout-{code}-{y}", formats=_formats(formats), templates=templates)
+    _done(paths)

@@ -49,10 +49,10 @@ def plans_stage(ws, manifest) -> str:
 
 
 def reports_stage(ws, manifest) -> str:
-    """The annual report of the region and a briefing per seed plan → outputs/reports (DOCX,
-    HTML, PDF)."""
+    """The annual report and the layout report of the region and a briefing per seed plan →
+    outputs/reports (DOCX, HTML, PDF)."""
     from zhichan.plans import default_plans
-    from zhichan.report import build_annual_report, build_plan_report, write_report
+    from zhichan.report import build_annual_report, build_layout_report, build_plan_report, write_report
 
     out = ws.outputs / "reports"
     note = "本报告所用微观记录为演示用合成数据，数值不代表真实情况。"
@@ -60,6 +60,9 @@ def reports_stage(ws, manifest) -> str:
     rep = build_annual_report(ws.db, manifest.region, year, out / "figures", note=note,
                               owner_rule=ws.config.attribution_rule, home=manifest.region)
     written = [write_report(rep, out, f"annual-{manifest.region}-{year}")["docx"].name]
+    lay = build_layout_report(ws.db, manifest.region, year, out / "figures", note=note,
+                              owner_rule=ws.config.attribution_rule)
+    written.append(write_report(lay, out, f"layout-{manifest.region}-{year}")["docx"].name)
     n = len(manifest.region.rstrip("0"))
     prefix = manifest.region[: n + n % 2]
     for plan in default_plans():

@@ -18,6 +18,10 @@ Public API:
 - composite indices: ``load_framework``, ``check_framework``, ``Framework``, ``FrameworkProblem``,
   ``CompositeIndex``, ``UncertaintyAnalysis``, ``performance_groups``, ``treat_outliers``,
   ``impute``, ``denominate``
+- regional layout: ``LayoutAnalysis(region, level=…, year=…, window=3, fields="tech_field"|"sei",
+  rules=None).fit(db)`` (filings by unit × field, shares, RTA, growth, and ``catalogue_``, the
+  guidance catalogue by rules held as data), ``load_catalogue_rules``, ``CatalogueRules``
+  (the XLSX: ``zhichan.report.write_catalogue_workbook``)
 - the real-data example: ``province_matrix(year)`` (31 provinces × the yearbook framework's
   indicators), ``province_example(year)``, ``province_example_markdown(year)``, ``framework_path(name)``
   for the packaged frameworks (province_yearbook, regional_ip)
@@ -46,6 +50,7 @@ from zhichan.evaluate._coupling import (
     obstacle_degree,
 )
 from zhichan.evaluate._framework import Framework, FrameworkProblem, check_framework, load_framework
+from zhichan.evaluate._layout import CatalogueRules, LayoutAnalysis, load_catalogue_rules
 from zhichan.evaluate._normalise import (
     distance_to_target,
     min_max,
@@ -72,6 +77,9 @@ from zhichan.evaluate._weights import (
 __all__ = [
     "AHP",
     "ProvinceExample",
+    "CatalogueRules",
+    "LayoutAnalysis",
+    "load_catalogue_rules",
     "framework_path",
     "province_example",
     "province_example_markdown",

@@ -50,6 +50,7 @@ from zhichan.store._indicator_sql import (
     stock_facts_sql,
 )
 from zhichan.store._integrity import integrity_problems
+from zhichan.store._layout_sql import SCHEMES, field_counts_sql
 from zhichan.store._migrations import LATEST_VERSION, available_migrations, migrate, schema_version
 from zhichan.store._reported import set_reported
 from zhichan.store._reference_sync import reference_digest, sync_reference
@@ -76,6 +77,8 @@ __all__ = [
     "ATTRIBUTION_RULES",
     "EXCLUDED",
     "UNATTRIBUTED",
+    "SCHEMES",
+    "field_counts_sql",
     "flow_facts_sql",
     "flow_rights_sql",
     "flow_sql",
