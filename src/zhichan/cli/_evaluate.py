@@ -204,3 +204,45 @@ def catalogue(
         t.add_row(r["unit_name"], r["field_name"], r["label"], r["evidence"])
     console.print(t)
     console.print(cat["label"].value_counts().to_string(), highlight=False)
+
+
+@app.command("intensive")
+def intensive(
+    employment: Annotated[Path, typer.Option("--employment", help="行业就业人数 CSV/XLSX：第一列行业代码（与 --fields 一致），第二列人数")],
+    region: Annotated[str | None, typer.Option("--region", "-r", help="地区 region (default: the workspace's)")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="窗口末年 last year (default: latest)")] = None,
+    window: Annotated[int, typer.Option("--window", help="窗口年数 years")] = 3,
+    fields: Annotated[str, typer.Option("--fields", help="行业/领域分类 sei（默认）| tech_field")] = "sei",
+    density_ratio: Annotated[float, typer.Option("--density-ratio", help="密度门槛（相对参照水平）")] = 1.0,
+    scale_ratio: Annotated[float, typer.Option("--scale-ratio", help="规模门槛（相对行业平均）")] = 1.0,
+    json: JsonOption = False,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """知识产权密集型产业识别 IP-intensive industries by patent density per employee and scale."""
+    from zhichan.evaluate import LayoutAnalysis, ip_intensive_industries
+    from zhichan.measures import latest_period
+    from zhichan.workspace import open_workspace
+
+    emp = _read_matrix(employment, None).iloc[:, 0]
+    emp.index = emp.index.astype(str)
+    with open_workspace(workspace) as ws:
+        y = year or latest_period(ws.db) or 2023
+        code = region or ws.config.region or "000000"
+        la = LayoutAnalysis(code, level="county", year=y, window=window, fields=fields).fit(ws.db)
+        titles = dict(ws.db.query("SELECT code, title_zh FROM classification WHERE scheme = ?", [fields]))
+    patents = la.counts_.sum(axis=0)
+    patents = patents[patents.index.isin(emp.index)]
+    out = ip_intensive_industries(patents, emp, density_ratio=density_ratio, scale_ratio=scale_ratio)
+    out.insert(0, "name", [titles.get(i, i) for i in out.index])
+    if json:
+        for k, row in out.iterrows():
+            print_json_line({"industry": k, **{c: (v.item() if hasattr(v, "item") else v) for c, v in row.items()}})
+        return
+    t = Table(title=f"知识产权密集型产业 · {code} · {y - window + 1}—{y}")
+    for head in ("行业", "专利（件）", "就业（人）", "密度（件/万人）", "密度指数", "规模指数", "密集型"):
+        t.add_column(head, overflow="fold")
+    for k, r in out.iterrows():
+        t.add_row(str(r["name"]), f"{r['patents']:.1f}", f"{r['employment']:,.0f}", f"{r['density']:.2f}",
+                  f"{r['density_index']:.2f}", f"{r['scale_index']:.2f}", "是" if r["intensive"] else "否")
+    console.print(t)
+    console.print(out.attrs.get("convention", ""), highlight=False)

@@ -22,6 +22,8 @@ Public API:
   rules=None).fit(db)`` (filings by unit × field, shares, RTA, growth, and ``catalogue_``, the
   guidance catalogue by rules held as data), ``load_catalogue_rules``, ``CatalogueRules``
   (the XLSX: ``zhichan.report.write_catalogue_workbook``)
+- ``ip_intensive_industries(patents, employment, density_ratio=1, scale_ratio=1)``: IP-intensive
+  industries by invention-patent density and scale against the reference level
 - the real-data example: ``province_matrix(year)`` (31 provinces × the yearbook framework's
   indicators), ``province_example(year)``, ``province_example_markdown(year)``, ``framework_path(name)``
   for the packaged frameworks (province_yearbook, regional_ip)
@@ -50,6 +52,7 @@ from zhichan.evaluate._coupling import (
     obstacle_degree,
 )
 from zhichan.evaluate._framework import Framework, FrameworkProblem, check_framework, load_framework
+from zhichan.evaluate._intensive import ip_intensive_industries
 from zhichan.evaluate._layout import CatalogueRules, LayoutAnalysis, load_catalogue_rules
 from zhichan.evaluate._normalise import (
     distance_to_target,
@@ -79,6 +82,7 @@ __all__ = [
     "ProvinceExample",
     "CatalogueRules",
     "LayoutAnalysis",
+    "ip_intensive_industries",
     "load_catalogue_rules",
     "framework_path",
     "province_example",

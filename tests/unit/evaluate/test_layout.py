@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from zhichan.errors import UserError
@@ -83,3 +84,20 @@ def test_user_rules_replace_the_defaults(db, tmp_path):
     bad.write_text("id: x\nrules: []\n", "utf-8")
     with pytest.raises(UserError, match="导向目录规则"):
         load_catalogue_rules(bad)
+
+
+def test_ip_intensive_industries_hand_checked():
+    from zhichan.evaluate import ip_intensive_industries
+
+    patents = pd.Series({"A": 300.0, "B": 50.0, "C": 150.0, "D": 20.0})
+    employment = pd.Series({"A": 100_000.0, "B": 10_000.0, "C": 300_000.0, "D": 400_000.0})
+    out = ip_intensive_industries(patents, employment)
+    # reference: 520 per 810,000 employees = 6.4198 per 10k; mean patents 130
+    assert out.loc["A", "density"] == pytest.approx(30.0) and out.loc["B", "density"] == pytest.approx(50.0)
+    assert out.loc["A", "density_index"] == pytest.approx(30.0 / (10_000 * 520 / 810_000))
+    # B is dense but small (50 < 130); C is large but not dense (5 < 6.42); D neither
+    assert out["intensive"].to_dict() == {"B": False, "A": True, "C": False, "D": False}
+    relaxed = ip_intensive_industries(patents, employment, scale_ratio=0.3)
+    assert relaxed.loc["B", "intensive"] and not relaxed.loc["D", "intensive"]
+    with pytest.raises(UserError, match="就业"):
+        ip_intensive_industries(patents, employment.drop("D"))
