@@ -54,6 +54,14 @@ def build_layout_report(db, region: str, year: int, workdir: Path, *, level: str
         rows = cat[cat["label"] == lab].sort_values(["unit", "rta"], ascending=[True, False])
         if len(rows):
             s.add(Table(f"导向目录：{lab}", rows, {"unit_name": lv, "field_name": "技术领域", "evidence": "依据"}))
+    # quality
+    s = rep.section("知识产权质量")
+    q = _quality(db, region, level, year, owner_rule)
+    s.add("高价值发明专利占比 = 每万人口高价值发明专利拥有量 / 每万人口发明专利拥有量（同一口径，见附录）；"
+          "质押融资为当年登记金额。")
+    s.add(Table(f"各{lv}知识产权质量（{year}年）", q.sort_values("hv_share", ascending=False),
+                {"name": lv, "valid_inventions": "有效发明专利", "hv_share": "高价值占比", "pledge": "质押金额（亿元）"},
+                {"valid_inventions": "auto", "hv_share": ".1%", "pledge": ".2f"}))
     # coupling
     s = rep.section("知识产权创造与产业基础的耦合协调")
     cc = _coupling(db, region, level, year, owner_rule)
@@ -96,4 +104,17 @@ def _coupling(db, region, level, year, owner_rule) -> pd.DataFrame | None:
     out = sub.join(coupling_coordination(sub).to_frame())
     names = ind.drop_duplicates("region").set_index("region")["region_name"]
     out.insert(0, "name", names.reindex(out.index))
+    return out
+
+
+def _quality(db, region, level, year, owner_rule) -> pd.DataFrame:
+    ids = ["invention_patents_per_10k_pop", "high_value_invention_patents_per_10k_pop", "ip_pledge_amount"]
+    ind = compute_indicators(db, ids, periods=[year], regions=[region], level=level, owner_rule=owner_rule)
+    num = ind.pivot_table(index="region", columns="indicator", values="numerator", aggfunc="first")
+    val = ind.pivot_table(index="region", columns="indicator", values="value", aggfunc="first")
+    out = pd.DataFrame({"valid_inventions": num["invention_patents_per_10k_pop"],
+                        "hv_share": num["high_value_invention_patents_per_10k_pop"]
+                        / num["invention_patents_per_10k_pop"].where(num["invention_patents_per_10k_pop"] > 0),
+                        "pledge": val["ip_pledge_amount"]})
+    out.insert(0, "name", ind.drop_duplicates("region").set_index("region")["region_name"].reindex(out.index))
     return out
