@@ -63,6 +63,7 @@ def test_docx_structure_and_conventions(reports):
     captions = [t for t in texts if t.startswith(("表", "图")) and "  " in t]
     assert any(c.startswith("表1  ") for c in captions) and any(c.startswith("图1  ") for c in captions)
     assert len(doc.inline_shapes) == len(reports["annual"].figures()) >= 6
+    assert sum("分布图" in f.caption for f in reports["annual"].figures()) == 3  # maps of the subdivisions
 
 
 def test_numbers_match_the_measures(reports):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGES = ["zhichan", "zhichan.errors", "zhichan.workspace", "zhichan.ids", "zhichan.reference",
-            "zhichan.store", "zhichan.ingest", "zhichan.measures", "zhichan.plans", "zhichan.evaluate", "zhichan.report", "zhichan.demo",
+            "zhichan.store", "zhichan.ingest", "zhichan.measures", "zhichan.plans", "zhichan.evaluate", "zhichan.spatial", "zhichan.report", "zhichan.demo",
             "zhichan.cli"]
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from zhichan.cli import _demo, _evaluate, _ids, _import, _indicators, _plan, _regions, _report, _workspace
+from zhichan.cli import _demo, _evaluate, _ids, _import, _indicators, _plan, _regions, _report, _spatial, _workspace
 from zhichan.cli._common import console_err
 from zhichan.errors import InternalError, UserError
 
@@ -31,6 +31,7 @@ app.add_typer(_indicators.app, name="indicators")
 app.add_typer(_plan.app, name="plan")
 app.add_typer(_report.app, name="report")
 app.add_typer(_evaluate.app, name="evaluate")
+_spatial.register(app)  # zhichan map, zhichan spatial
 
 
 def main(argv: list[str] | None = None) -> None:

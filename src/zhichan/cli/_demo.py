@@ -46,5 +46,4 @@ def demo_command(
     console.print(f"用时 seconds: 生成 {run.seconds['generate']:.1f}s，导入 {run.seconds['import']:.1f}s")
     for stage, summary in run.stages.items():
         console.print(f"{stage}: {summary}", highlight=False, soft_wrap=True)
-    console.print("后续阶段（评价、地图）尚未实现 evaluation and maps: not available yet")
     console.print("[yellow]注意：微观记录为合成数据，仅供演示 synthetic micro-records, for demonstration only[/]")

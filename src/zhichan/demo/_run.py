@@ -10,16 +10,15 @@ from pathlib import Path
 
 from zhichan.demo._events import EXPORT_DATE
 from zhichan.demo._generate import DemoManifest, generate_demo
-from zhichan.demo._stages import indicators_stage, plans_stage, reports_stage
+from zhichan.demo._stages import indicators_stage, maps_stage, plans_stage, reports_stage
 from zhichan.demo._writers import SYNTHETIC_NOTE
 from zhichan.errors import UserError
 
 __all__ = ["STAGES", "DemoRun", "run_demo"]
 
-# Stages after import, run in order. Add evaluation and maps here as they land (each: name,
-# callable(workspace, manifest) -> str summary).
+# Stages after import, run in order (each: name, callable(workspace, manifest) -> str summary).
 STAGES: list[tuple[str, Callable]] = [("指标 indicators", indicators_stage), ("规划 plans", plans_stage),
-                                      ("报告 reports", reports_stage)]
+                                      ("地图 maps", maps_stage), ("报告 reports", reports_stage)]
 
 
 @dataclass

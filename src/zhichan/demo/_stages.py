@@ -71,3 +71,12 @@ def reports_stage(ws, manifest) -> str:
                                       owner_rule=ws.config.attribution_rule)
             written.append(write_report(brief, out, f"plan-{plan.id}")["docx"].name)
     return f"{len(written)} 份报告（DOCX、HTML、PDF）→ outputs/reports: " + "、".join(written)
+
+
+def maps_stage(ws, manifest) -> str:
+    """Choropleths of key indicators by county and a LISA cluster map → outputs/maps (PNG, HTML)."""
+    from zhichan.demo._writers import SYNTHETIC_NOTE
+    from zhichan.spatial import write_demo_maps
+
+    paths = write_demo_maps(ws.db, ws.outputs / "maps", region=manifest.region, note=SYNTHETIC_NOTE)
+    return f"{len(paths)} 张地图 maps → outputs/maps"

@@ -72,7 +72,7 @@ def build_annual_report(db, region: str, year: int, workdir: Path, *, templates:
         elif kind == "subdivisions":
             _subdivisions(s, subs if set(inds) <= set(subs["indicator"]) else _more_subs(db, inds, region, year,
                                                                                               sub_level, owner_rule),
-                          inds, year, name, sub_level, figdir)
+                          inds, year, name, sub_level, figdir, note)
         elif kind == "plans":
             plans = plans_of(region)
             if not plans:
@@ -131,8 +131,20 @@ def _more_subs(db, inds, region, year, level, owner_rule):
     return compute_indicators(db, inds, periods=[year - 1, year], regions=[region], level=level, owner_rule=owner_rule)
 
 
+def _map(rows: pd.DataFrame, ind: str, year: int, level: str, figdir: Path, note: str) -> Path | None:
+    """A choropleth of the subdivisions (None where the boundaries do not cover them)."""
+    from zhichan.errors import UserError as _UserError
+    from zhichan.spatial import choropleth, save_map
+
+    try:
+        fig = choropleth(rows, indicator=ind, period=year, level=level, note=note or None, labels="auto")
+    except _UserError:
+        return None
+    return save_map(fig, figdir / f"map-{ind}-{year}.png")
+
+
 def _subdivisions(s: Section, subs: pd.DataFrame, inds: list[str], year: int, name: str, level: str | None,
-                  figdir: Path) -> None:
+                  figdir: Path, note: str = "") -> None:
     if level is None or subs.empty:
         s.add("本地区没有下级行政区划可比较。")
         return
@@ -147,6 +159,9 @@ def _subdivisions(s: Section, subs: pd.DataFrame, inds: list[str], year: int, na
                          title=f"{year}年各{lv}{title}", unit=unit, reference=rows.iloc[0]["parent_value"],
                          reference_label=f"{name}整体")
         s.add(Figure(f"{year}年各{lv}{title}", path))
+        mapped = _map(rows, ind, year, level, figdir, note)
+        if mapped is not None:
+            s.add(Figure(f"{year}年各{lv}{title}分布图", mapped, note="行政区划边界为简化示意"))
         s.add(Table(f"{year}年各{lv}{title}排名", rows.head(10),
                     {"rank": "排名", "region_name": lv, "value": f"数值（{unit}）", "yoy_pct": "同比(%)"},
                     {"rank": ".0f", "value": "auto", "yoy_pct": ".1f"}, note="列出前10位"))
