@@ -142,3 +142,13 @@ def test_layout_report(reports):
     assert key["evidence"] in text  # every catalogue entry printed with its evidence
     cc = reports["layout"].facts["coupling"]
     assert cc["D"].between(0, 1).all() and len(cc) >= 30
+
+
+def test_composition_adds_up(reports):
+    import re
+
+    text = _docx_text(reports["paths"]["docx"])
+    m = re.search(r"有效专利中，发明专利([\d,]+)件.*?实用新型([\d,]+)件.*?外观设计([\d,]+)件", text)
+    assert m, "the composition sentence"
+    parts = sum(int(g.replace(",", "")) for g in m.groups())
+    assert parts == reports["truth"].loc["valid_patents", "numerator"]

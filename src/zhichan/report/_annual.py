@@ -11,7 +11,7 @@ import pandas as pd
 from zhichan.errors import UserError
 from zhichan.measures import compute_indicators, default_indicators
 from zhichan.report import _findings as F
-from zhichan.report._charts import bar_chart, trend_chart
+from zhichan.report._charts import bar_chart, composition_chart, trend_chart
 from zhichan.report._model import Figure, Report, Section, Table
 from zhichan.report._plan_report import plan_section, plans_of
 from zhichan.report._sources import definitions_section
@@ -69,6 +69,8 @@ def build_annual_report(db, region: str, year: int, workdir: Path, *, templates:
             _overview(s, frame, inds, year, name)
         elif kind == "trend":
             _trends(s, frame, inds, region, name, figdir)
+            if sec.get("composition"):
+                _composition(s, db, region, year, name, figdir, owner_rule)
         elif kind == "subdivisions":
             _subdivisions(s, subs if set(inds) <= set(subs["indicator"]) else _more_subs(db, inds, region, year,
                                                                                               sub_level, owner_rule),
@@ -125,6 +127,29 @@ def _trends(s: Section, frame: pd.DataFrame, inds: list[str], region: str, name:
         path = trend_chart({name: dict(zip(rows["period"], rows["value"]))}, figdir / f"trend-{ind}.png",
                            title=f"{name}{title}", unit=unit)
         s.add(Figure(f"{name}{title}（{rows['period'].min()}—{rows['period'].max()}年）", path))
+
+
+KIND_ZH = {"invention": "发明专利", "utility_model": "实用新型", "design": "外观设计"}
+
+
+def _composition(s: Section, db, region: str, year: int, name: str, figdir: Path, owner_rule) -> None:
+    """Valid patents by type: the valid_patents indicator split by kind (same rules, set-based)."""
+    from zhichan.measures import IndicatorRegistry
+
+    base = default_indicators().get("valid_patents")
+    parts = {k: base.model_copy(update={"id": f"valid_{k}", "title_zh": z, "example": None,
+                                        "numerator": base.numerator.model_copy(update={"kinds": [k]})})
+             for k, z in KIND_ZH.items()}
+    reg = IndicatorRegistry(parts, [])
+    df = compute_indicators(db, list(parts), periods=[year], regions=[region], registry=reg, owner_rule=owner_rule)
+    got = dict(zip(df["indicator"], df["numerator"]))
+    counts = {z: got.get(f"valid_{k}", 0.0) for k, z in KIND_ZH.items()}
+    total = sum(counts.values())
+    if not total:
+        return
+    s.add(f"{year}年末，{name}有效专利中，" + "，".join(f"{k}{F.num(v)}件（{v / total:.1%}）" for k, v in counts.items()) + "。")
+    s.add(Figure(f"{name}{year}年末有效专利构成", composition_chart(counts, figdir / f"composition-{year}.png",
+                                                             title=f"{name}有效专利构成（{year}年末）"), width_cm=11))
 
 
 def _more_subs(db, inds, region, year, level, owner_rule):
