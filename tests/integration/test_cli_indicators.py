@@ -135,3 +135,18 @@ def test_reported_value_reaches_indicator_and_plan(demo_ws):
     assert sat["latest_value"] == 81.5 and sat["status"] == "achieved"  # target ≥ 80
     bad = _zc("indicators", "report", "valid_patents", "--value", "1", "--source", "x", "-p", "2023", "-w", str(demo_ws))
     assert bad.returncode == 2 and "不接受人工填报" in bad.stderr
+
+
+def test_report_and_evaluate_commands(demo_ws, tmp_path):
+    r = _zc("report", "annual", "-w", str(demo_ws), "--out", str(tmp_path), "--formats", "docx,html")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "annual-500000-2023.docx").is_file() and (tmp_path / "annual-500000-2023.html").is_file()
+    r = _zc("report", "plan", "dazu_ip_plan_2021_2025", "-w", str(demo_ws), "--as-of", "2024-1-1")
+    assert r.returncode == 2 and "日期格式不对" in r.stderr
+    r = _zc("evaluate", "catalogue", "-w", str(demo_ws), "--json")
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert rows and {"unit", "field", "label", "evidence", "rta"} <= set(rows[0])
+    assert {x["label"] for x in rows} <= {"重点发展", "巩固提升", "培育提升", "引导调整"}
+    r = _zc("evaluate", "provinces", "--runs", "50", "--json")
+    top = json.loads(r.stdout.splitlines()[0])
+    assert top["name"] == "北京市" and top["rank"] == 1

@@ -45,3 +45,30 @@ def values_or_stdin(values: Iterable[str] | None) -> Iterator[str]:
         line = line.rstrip("\r\n")
         if line.strip():
             yield line
+
+
+def parse_date_option(text: str | None, option: str = "--as-of"):
+    """A YYYY-MM-DD option as a date (today when not given); a clear error otherwise."""
+    import datetime as dt
+
+    from zhichan.errors import UserError
+
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError("日期格式不对 invalid date", where=option, expected="YYYY-MM-DD", found=text,
+                        fix=f"{option} 2025-12-31") from None
+
+
+def region_and_year(ws, region: str | None, year: int | None) -> tuple[str, int]:
+    """The region (default: the workspace's, else the nation) and the year (default: the latest
+    with data) a command reports on."""
+    from zhichan.errors import UserError
+    from zhichan.measures import latest_period
+
+    y = year or latest_period(ws.db)
+    if y is None:
+        raise UserError("工作区没有数据 the workspace holds no data", where=str(ws.root), fix="先用 zhichan import 导入数据")
+    return region or ws.config.region or "000000", int(y)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json as _json
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from zhichan.cli._common import JsonOption, WorkspaceOption, console
+from zhichan.cli._common import JsonOption, WorkspaceOption, console, parse_date_option
 from zhichan.errors import UserError
 from zhichan.plans import PlanProgress, load_plans, plan_actuals, plan_status
 from zhichan.report import write_plan_workbook
@@ -83,11 +82,7 @@ def status(
     workspace: WorkspaceOption = None,
 ) -> None:
     """规划进度 where each target and task stands, with forecasts and alerts."""
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        raise UserError("日期格式不对 invalid date", where="--as-of", expected="YYYY-MM-DD", found=as_of,
-                        fix="--as-of 2025-12-31") from None
+    day = parse_date_option(as_of)
     doc = _registry(plans, workspace).get(plan)
     with open_workspace(workspace) as ws:
         actuals = plan_actuals(ws.db, doc, as_of=day, owner_rule=ws.config.attribution_rule)

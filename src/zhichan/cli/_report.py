@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from zhichan.cli._common import WorkspaceOption, console
-from zhichan.errors import UserError
+from zhichan.cli._common import WorkspaceOption, console, parse_date_option, region_and_year
 
 app = typer.Typer(help="报告 reports: annual report, plan briefings (DOCX, HTML, PDF)", no_args_is_help=True)
 
@@ -42,15 +40,11 @@ def annual(
     workspace: WorkspaceOption = None,
 ) -> None:
     """年度知识产权发展状况报告 the annual IP development report of a region."""
-    from zhichan.measures import latest_period
     from zhichan.report import build_annual_report, write_report
     from zhichan.workspace import open_workspace
 
     with open_workspace(workspace) as ws:
-        code = region or ws.config.region or "000000"
-        y = year or latest_period(ws.db)
-        if y is None:
-            raise UserError("工作区没有数据 the workspace holds no data", fix="先用 zhichan import 导入数据")
+        code, y = region_and_year(ws, region, year)
         target = out or ws.outputs / "reports"
         with console.status("生成报告 building the report…"):
             rep = build_annual_report(ws.db, code, y, target / "figures", templates=templates, note=_note(ws),
@@ -72,11 +66,7 @@ def plan(
     from zhichan.report import build_plan_report, write_report
     from zhichan.workspace import open_workspace
 
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        raise UserError("日期格式不对 invalid date", where="--as-of", expected="YYYY-MM-DD", found=as_of,
-                        fix="--as-of 2025-12-31") from None
+    day = parse_date_option(as_of)
     with open_workspace(workspace) as ws:
         target = out or ws.outputs / "reports"
         with console.status("生成报告 building the report…"):
@@ -98,13 +88,11 @@ def layout(
     workspace: WorkspaceOption = None,
 ) -> None:
     """区域知识产权布局分析报告 the layout report: fields, specialisation, guidance catalogue, coupling."""
-    from zhichan.measures import latest_period
     from zhichan.report import build_layout_report, write_report
     from zhichan.workspace import open_workspace
 
     with open_workspace(workspace) as ws:
-        code = region or ws.config.region or "000000"
-        y = year or latest_period(ws.db) or 2023
+        code, y = region_and_year(ws, region, year)
         target = out or ws.outputs / "reports"
         with console.status("生成报告 building the report…"):
             rep = build_layout_report(ws.db, code, y, target / "figures", level=level, fields=fields, note=_note(ws),
