@@ -180,3 +180,29 @@ def test_write_demo_maps(demo_ws, tmp_path):
     assert "map-invention_patents_per_10k_pop-500000.png" in names and "map-valid_trademarks-500000.html" in names
     assert any(n.startswith("map-lisa-") for n in names)
     assert all(p.stat().st_size > 10_000 for p in paths)
+
+
+def test_rights_flows_from_transfers_and_licences(tmp_path):
+    """Flows by hand: a patent moving from 大足区 to 渝中区, a licence from 渝中区 to 万州区."""
+    from datetime import date
+
+    from zhichan.spatial import flow_map, rights_flows, save_map
+    from zhichan.store import open_database
+
+    db = open_database(tmp_path / "f.duckdb")
+    for pid, code in (("a", "500111"), ("b", "500103"), ("c", "500101")):
+        db.execute("INSERT INTO party (party_id, name, name_norm, kind, region_code) VALUES (?, ?, ?, 'enterprise', ?)",
+                   [pid, pid, pid, code])
+    db.execute("INSERT INTO ip_right (right_id, kind, office, application_no, application_date, grant_date) "
+               "VALUES ('r', 'invention', 'CN', 'r', DATE '2015-01-01', DATE '2017-01-01')")
+    db.execute("INSERT INTO right_party (right_id, party_id, role, seq, valid_from, valid_to) VALUES "
+               "('r', 'a', 'owner', 1, DATE '2017-01-01', DATE '2020-05-01'), ('r', 'b', 'owner', 1, DATE '2020-05-01', NULL),"
+               "('r', 'c', 'licensee', 1, DATE '2021-03-01', NULL)")
+    f = rights_flows(db, years=(2015, 2023), level="county", region="500000").set_index(["origin", "destination"])
+    assert f.loc[("500111", "500103"), "value"] == 1 and f.loc[("500103", "500101"), "value"] == 1
+    assert rights_flows(db, years=(2021, 2023), level="county", kinds=("transfer",)).empty
+    prov = rights_flows(db, years=(2015, 2023), level="province")
+    assert prov.to_dict("records") == [{"origin": "500000", "destination": "500000", "value": 2}]
+    out = save_map(flow_map(f.reset_index(), level="county", region="500000", title="流向"), tmp_path / "f.png")
+    assert out.stat().st_size > 10_000
+    db.close()

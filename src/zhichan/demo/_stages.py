@@ -76,7 +76,12 @@ def reports_stage(ws, manifest) -> str:
 def maps_stage(ws, manifest) -> str:
     """Choropleths of key indicators by county and a LISA cluster map → outputs/maps (PNG, HTML)."""
     from zhichan.demo._writers import SYNTHETIC_NOTE
-    from zhichan.spatial import write_demo_maps
+    from zhichan.spatial import flow_map, rights_flows, save_map, write_demo_maps
 
     paths = write_demo_maps(ws.db, ws.outputs / "maps", region=manifest.region, note=SYNTHETIC_NOTE)
+    flows = rights_flows(ws.db, years=(YEARS[0], YEARS[-1]), level="county", region=manifest.region)
+    if len(flows[flows["origin"] != flows["destination"]]):
+        fig = flow_map(flows, level="county", region=manifest.region, note=SYNTHETIC_NOTE,
+                       title=f"专利权转让与许可流向（{YEARS[0]}—{YEARS[-1]}年）")
+        paths.append(save_map(fig, ws.outputs / "maps" / f"map-flows-{manifest.region}.png"))
     return f"{len(paths)} 张地图 maps → outputs/maps"

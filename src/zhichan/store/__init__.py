@@ -37,6 +37,7 @@ from zhichan.store._columnar import (
     set_rejected,
 )
 from zhichan.store._database import Database
+from zhichan.store._flows_sql import flows_sql
 from zhichan.store._groups import region_groups, set_region_group
 from zhichan.store._indicator_sql import (
     EXCLUDED,
@@ -80,6 +81,7 @@ __all__ = [
     "SCHEMES",
     "field_counts_sql",
     "flow_facts_sql",
+    "flows_sql",
     "flow_rights_sql",
     "flow_sql",
     "holder_spans_sql",
