@@ -133,7 +133,8 @@ def test_sigkill_mid_import_leaves_workspace_consistent(tmp_path):
 
     ws = tmp_path / "ws"
     init_workspace(ws).close()
-    big = write(tmp_path / "big.csv", [row(i) for i in range(1, 120_001)])
+    # big enough that the import is still running after 3 s (the importer does ~100k rows/s)
+    big = write(tmp_path / "big.csv", [row(i) for i in range(1, 500_001)])
     proc = subprocess.Popen([sys.executable, "-m", "zhichan.cli", "import", "--workspace", str(ws), str(big)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(3.0)  # well inside the import: staging, resolving or writing
@@ -146,7 +147,7 @@ def test_sigkill_mid_import_leaves_workspace_consistent(tmp_path):
         assert db.scalar("SELECT count(*) FROM import_batch") == 0
         assert integrity_problems(db) == {}
         rep = import_file(db, big)
-        assert rep.status == "committed" and rep.rows_stored == 120_000
-        assert db.scalar("SELECT count(*) FROM ip_right") == 120_000
+        assert rep.status == "committed" and rep.rows_stored == 500_000
+        assert db.scalar("SELECT count(*) FROM ip_right") == 500_000
     finally:
         db.close()

@@ -4,7 +4,7 @@ file, committed whole or not at all, and re-importing the same file changes noth
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+from contextlib import ExitStack
 from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable
@@ -12,14 +12,14 @@ from typing import Callable, Iterable
 from zhichan import store
 from zhichan.errors import UserError
 from zhichan.ingest._builders import BUILDERS, RIGHT_KINDS, SQL_KINDS
+from zhichan.ingest._direct import preload, scan_file
 from zhichan.ingest._issues import make_issue, register
-from zhichan.ingest._names import normalise_name
 from zhichan.ingest._profile_registry import ProfileMatch, ProfileRegistry, default_registry
 from zhichan.ingest._readers import read_tables
 from zhichan.ingest._report import ImportReport
-from zhichan.ingest._resolver import resolve_many
 from zhichan.ingest._sink import CsvSink
 from zhichan.ingest._stage import stage_table
+from zhichan.ingest._stage_parties import PartyStage
 
 register("profile-not-detected", "error", "无法识别导入模板",
          "表头与任何导入模板都不匹配（最佳 {best}，得分 {score}），该表 {rows} 行均未导入 (no profile fits)",
@@ -48,14 +48,6 @@ register("already-imported", "info", "此前已导入",
 ON_ERROR = ("reject-row", "reject-file")
 
 
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 class _Rejected(Exception):
     """Raised inside the batch transaction to roll a rejected file back."""
 
@@ -70,7 +62,8 @@ def import_file(db: store.Database, path: str | Path, *, profile: str | None = N
     path = Path(path)
     registry = registry or default_registry()
     forced = registry.get(profile) if profile else None
-    digest = file_sha256(path) if path.is_file() else "0" * 64
+    shape = scan_file(path) if path.is_file() else None
+    digest = shape.digest if shape else "0" * 64
     report = ImportReport(file=str(path), file_hash=digest, profile=profile)
     prior = store.find_committed_batch(db, digest, profile)
     if prior is not None:
@@ -86,9 +79,23 @@ def import_file(db: store.Database, path: str | Path, *, profile: str | None = N
     batch_id = f"{started:%Y%m%d%H%M%S%f}-{digest[:12]}"
     report.batch_id = batch_id
     try:
-        with db.transaction():
-            for table in read_tables(path, header_score=registry.header_score):
-                _import_table(db, table, forced, registry, report, batch_id, as_of.isoformat(), progress)
+        tables = read_tables(path, header_score=registry.header_score)
+        for table in tables:
+            preload(db, table, shape)
+        # One transaction holds the file's canonical writes. It begins at the first write: staging
+        # touches temp tables only, and before the transaction the memory a dropped staging table
+        # held (a large file's raw text) is freed at once, not at commit.
+        with ExitStack() as stack:
+            begun: list[bool] = []
+
+            def begin() -> None:
+                if not begun:
+                    stack.enter_context(db.transaction())
+                    begun.append(True)
+
+            for table in tables:
+                _import_table(db, table, forced, registry, report, batch_id, as_of.isoformat(), progress, begin)
+            begin()
             errors = sum(1 for i in report.issues if i.severity == "error")
             if on_error == "reject-file" and errors:
                 raise _Rejected(errors)
@@ -141,7 +148,8 @@ def _choose(table, forced, registry: ProfileRegistry) -> ProfileMatch | None:
     return complete
 
 
-def _import_table(db, table, forced, registry, report: ImportReport, batch_id: str, as_of: str, progress) -> None:
+def _import_table(db, table, forced, registry, report: ImportReport, batch_id: str, as_of: str, progress,
+                  begin: Callable[[], None]) -> None:
     report.issues.extend(table.issues)  # file-level reader issues known before iterating
     seen_issues = len(table.issues)
     if not table.headers:
@@ -183,20 +191,22 @@ def _import_table(db, table, forced, registry, report: ImportReport, batch_id: s
     if ignored:
         report.issues.append(make_issue("columns-ignored", **where, columns="、".join(ignored[:40])))
     with CsvSink() as sink:
-        counts = stage_table(db, table, match, sink, progress=progress)
+        counts = stage_table(db, table, match, sink, progress=progress, seen_issues=seen_issues)
         report.rows_read += counts.read
         report.rows_stored += counts.stored
         report.rows_rejected += counts.rejected
         report.issues.extend(counts.issues)
-        _stage_names(db)
+        parties = PartyStage(db)      # names and addresses resolve while the rights are written
+        begin()
+        _write_rights(db, prof.record_kind, batch_id)
         address_header = next((table.headers[i] for i, f in sorted(match.columns.items())
                                 if prof.fields[f].parser == "address"), "address")
-        warned_rows = counts.warned_rows | _stage_regions(db, report, table, address_header)
+        warned_rows = counts.warned_rows | parties.finish(db, report, table, address_header)
         # rows the reader warned about (injection, ragged, Excel errors …) count as warned too
         warned_rows |= {i.row for i in table.issues[seen_issues:] if i.severity == "warning" and i.row}
         warned_rows -= counts.rejected_rows
         report.rows_warned += len(warned_rows)
-        _write(db, prof.record_kind, batch_id, as_of)
+        _write_parties(db, prof.record_kind, batch_id, as_of)
     report.tables.append({"sheet": table.sheet, "header_row": table.header_row, "profile": prof.id,
                           "rows": counts.read})
     _tail(table, report, seen_issues)
@@ -221,42 +231,18 @@ def _drain(table) -> int:
     return sum(1 for _ in table.rows)
 
 
-def _stage_names(db) -> None:
-    names = [r[0] for r in store.distinct_values(db, "stg_mention", ["raw_name"]) if r[0]]
-    store.load_staging(db, "stg_name", None)
-    rows = []
-    for raw in names:
-        n = normalise_name(raw)
-        rows.append((raw, n.display or raw, n.name_norm, n.kind))
-    db.insert_rows("stg_name", ["raw_name", "display", "name_norm", "kind"], rows)
+def _write_rights(db, kind: str, batch_id: str) -> None:
+    """Rights and what hangs on them alone (events, classes, family): no party needed."""
+    if kind in ("market_entity", "stat_long", "stat_wide", "official_list"):
+        return
+    store.write_rights(db, batch_id, unique=kind in SQL_KINDS)
+    store.write_events(db, batch_id)
+    if kind in RIGHT_KINDS:
+        store.write_classes(db, unique=kind == "patent")
+        store.write_family(db, batch_id)
 
 
-def _stage_regions(db, report: ImportReport, table, column: str) -> set[int]:
-    """Resolve each distinct address once; unresolved addresses warn on every row that has them."""
-    combos = [r for r in store.distinct_values(db, "stg_mention", ["address", "postcode", "hint", "uscc"]) if r[0]]
-    store.load_staging(db, "stg_region", None)
-    if not combos:
-        return set()
-    batch = resolve_many([c[0] for c in combos], postcode=[c[1] for c in combos], hint=[c[2] for c in combos],
-                         uscc=[c[3] for c in combos])
-    rows, unresolved = [], {}
-    for combo, res in zip(combos, batch):
-        rows.append((store.region_key(*combo), res.code, res.confidence, res.domestic))
-        if res.code is None and res.domestic:
-            unresolved[combo[0]] = res.reason
-    db.insert_rows("stg_region", ["rkey", "region_code", "confidence", "domestic"], rows)
-    warned = set()
-    if unresolved:
-        hits = db.query("SELECT DISTINCT row_no, address FROM stg_mention WHERE address IN (SELECT unnest(?))",
-                        [list(unresolved)])
-        for row_no, address in sorted(hits):
-            warned.add(row_no)
-            report.issues.append(make_issue("unresolvable-address", file=table.file, sheet=table.sheet, row=row_no,
-                                            column=column, value=address, reason=unresolved[address]))
-    return warned
-
-
-def _write(db, kind: str, batch_id: str, as_of: str) -> None:
+def _write_parties(db, kind: str, batch_id: str, as_of: str) -> None:
     store.write_parties(db, batch_id, as_of)
     if kind == "market_entity":
         store.write_entities(db, batch_id)
@@ -264,17 +250,12 @@ def _write(db, kind: str, batch_id: str, as_of: str) -> None:
         store.write_stats(db, batch_id)
     elif kind == "official_list":
         store.write_recognitions(db, batch_id)
-    else:
-        store.write_rights(db, batch_id, unique=kind in SQL_KINDS)
-        store.write_events(db, batch_id)
-        if kind in RIGHT_KINDS:
-            store.write_classes(db)
-            store.write_family(db, batch_id)
-            store.write_roles(db, batch_id, as_of)
-            store.write_owners(db, batch_id, as_of)
-        elif kind == "patent_transaction":
-            store.write_roles(db, batch_id, as_of, roles=("pledgee", "licensee"), replace=False)
-            store.write_owners(db, batch_id, as_of)
+    elif kind in RIGHT_KINDS:
+        store.write_roles(db, batch_id, as_of, unique=kind in SQL_KINDS)
+        store.write_owners(db, batch_id, as_of, unique=kind in SQL_KINDS)
+    elif kind == "patent_transaction":
+        store.write_roles(db, batch_id, as_of, roles=("pledgee", "licensee"), replace=False)
+        store.write_owners(db, batch_id, as_of)
     if kind in ("market_entity", "official_list") or kind in RIGHT_KINDS:
         store.merge_into_uscc_parties(db)
 

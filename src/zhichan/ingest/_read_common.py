@@ -25,6 +25,20 @@ class SourceRow:
 
 
 @dataclass(slots=True, eq=False)
+class DirectCsv:
+    """What loading a CSV table's rows directly in the store needs (see ``_direct``): set by the
+    CSV reader when the head of the file allows it (UTF-8, one line per record up to the header,
+    no trailing empty header cells); ``gate`` is a fresh row checker for the rows it sends back."""
+
+    path: str
+    delimiter: str
+    header_row: int
+    gate: RowGate
+    marks_before: int
+    loaded: int | None = None      # rows in the store's raw table once the load succeeded
+
+
+@dataclass(slots=True, eq=False)
 class SourceTable:
     """One table of one file (a CSV/JSONL file or an XLSX sheet); ``rows`` streams lazily.
 
@@ -45,6 +59,7 @@ class SourceTable:
     # text of the title rows above the header (e.g. "2023年各区县专利统计"), which name a
     # yearbook table's year or metric
     title: str = ""
+    direct: DirectCsv | None = field(default=None, repr=False)
     _closer: Callable[[], None] | None = field(default=None, repr=False)
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from typing import Iterator
 from ._issues import Issue, make_issue
 from ._read_common import (
     FIELD_LIMIT,
+    DirectCsv,
     HEADER_SCAN_RECORD_CAP,
     SLOW_FIRST,
     HeaderScore,
@@ -117,6 +118,12 @@ def _open_table(path: Path, file: str, guess: EncodingGuess, delimiter: str, tex
     gate = RowGate(table, labels, short_is_ragged=True, extra_sep=delimiter,
                    encoding=enc)
     table.rows = _rows(table, gate, chain(rest, reader), header_row, text, marks_before)
+    if (enc in ("utf-8", "utf-8-sig") and not guess.guessed and MARKS_MADE[0] == marks_before
+            and len(buffered[at]) == len(headers)
+            and not any("\n" in c or "\r" in c for rec in buffered[:at + 1] for c in rec)):
+        # one line per record up to the header: the store can read the rows itself (_direct)
+        fresh = RowGate(table, labels, short_is_ragged=True, extra_sep=delimiter, encoding=enc)
+        table.direct = DirectCsv(str(path), delimiter, header_row, fresh, marks_before)
     return table
 
 

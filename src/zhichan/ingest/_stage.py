@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from zhichan import store
 from zhichan.ingest._builders import BUILDERS, RECORD_KEYS, SQL_KINDS
+from zhichan.ingest._direct import take_loaded
 from zhichan.ingest._issues import ISSUE_TYPES, Issue, make_issue, register
 from zhichan.ingest._parsers import PARSERS, parse_amount
 from zhichan.ingest._profile_registry import ProfileMatch, default_registry
@@ -90,7 +91,7 @@ def _load_maps(db, specs) -> None:
 
 
 def stage_table(db, table, match: ProfileMatch, sink: CsvSink, *,
-                progress: Callable[[int], None] | None = None) -> StageCounts:
+                progress: Callable[[int], None] | None = None, seen_issues: int = 0) -> StageCounts:
     """Stage ``table`` (all rows), returning the accounting and the issues found."""
     profile = match.profile
     kind = profile.record_kind
@@ -104,12 +105,18 @@ def stage_table(db, table, match: ProfileMatch, sink: CsvSink, *,
             counts.issues.append(make_issue("wide-columns-unknown", file=table.file, sheet=table.sheet,
                                             row=table.header_row, columns="、".join(unknown[:30])))
     mapped = sorted(match.columns.items())
-    path, counts.read, tmp = _write_raw(table, [i for i, _ in mapped] + extra_idx, progress)
-    try:
-        store.install_parse_macros(db)
-        store.create_raw(db, [f"c{i}" for i, _ in mapped] + [f"c{i}" for i in extra_idx], path)
-    finally:
-        tmp.cleanup()
+    store.install_parse_macros(db)
+    loaded = take_loaded(db, table, seen_issues)
+    if loaded is not None:
+        counts.read = loaded
+        if progress is not None:
+            progress(loaded)
+    else:
+        path, counts.read, tmp = _write_raw(table, [i for i, _ in mapped] + extra_idx, progress)
+        try:
+            store.create_raw(db, [f"c{i}" for i, _ in mapped] + [f"c{i}" for i in extra_idx], path)
+        finally:
+            tmp.cleanup()
     specs = []
     for idx, fname in mapped:
         spec = profile.fields[fname]
@@ -119,6 +126,7 @@ def stage_table(db, table, match: ProfileMatch, sink: CsvSink, *,
     _load_maps(db, specs)
     absent = [(f, p) for f, p in _kind_fields(kind, profile).items() if f not in match.columns.values()]
     store.build_parsed(db, [sp[:4] for sp in specs], absent=absent, extra=[f"c{i}" for i in extra_idx])
+    store.release_raw(db)
     store.run_checks(db, kind)
     header_of = {fname: table.headers[idx] for idx, fname in mapped}
     parser_of = {fname: parser for fname, _, parser, *_ in specs}

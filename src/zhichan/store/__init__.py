@@ -34,6 +34,7 @@ from zhichan.store._columnar import (
     install_parse_macros,
     load_map,
     problem_rows,
+    release_raw,
     set_rejected,
 )
 from zhichan.store._database import Database
@@ -51,6 +52,14 @@ from zhichan.store._indicator_sql import (
     stock_facts_sql,
 )
 from zhichan.store._integrity import integrity_problems
+from zhichan.store._raw_csv import (
+    drop_raw_csv,
+    fix_raw_rows,
+    load_raw_csv,
+    raw_csv_view,
+    raw_newlines_in_cells,
+    raw_slow_rows,
+)
 from zhichan.store._layout_sql import SCHEMES, field_counts_sql
 from zhichan.store._migrations import LATEST_VERSION, available_migrations, migrate, schema_version
 from zhichan.store._reported import set_reported
@@ -67,6 +76,7 @@ from zhichan.store._validity_sql import SEMANTICS, validity_spans_sql, validity_
 from zhichan.store._writes_other import write_recognitions, write_stats
 from zhichan.store._writes_party import (
     merge_into_uscc_parties,
+    stage_mention_keys,
     write_entities,
     write_owners,
     write_parties,
@@ -103,8 +113,15 @@ __all__ = [
     "create_raw",
     "distinct_raw",
     "install_parse_macros",
+    "drop_raw_csv",
+    "fix_raw_rows",
+    "load_raw_csv",
+    "raw_csv_view",
+    "raw_newlines_in_cells",
+    "raw_slow_rows",
     "load_map",
     "problem_rows",
+    "release_raw",
     "run_checks",
     "set_rejected",
     "distinct_values",
@@ -114,6 +131,7 @@ __all__ = [
     "merge_into_uscc_parties",
     "record_batch",
     "region_key",
+    "stage_mention_keys",
     "staging_columns",
     "write_classes",
     "write_entities",

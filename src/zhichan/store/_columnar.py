@@ -11,16 +11,18 @@ from __future__ import annotations
 import datetime as dt
 
 from zhichan.store._database import Database, csv_source
+from zhichan.store._staging import drop_temp
 
 _FULLWIDTH_FROM = "０１２３４５６７８９．ｘＸ　ＣＮＺＬｃｎｚｌＡＢＵＹＳＤａｂｕｙｓｄ"
 _FULLWIDTH_TO = "0123456789.XX CNZLCNZLABUYSDABUYSD"
 
 _MACROS = f"""
+CREATE OR REPLACE TEMP MACRO zc_tr(s, a, b) AS CASE WHEN strlen(s) = length(s) THEN s ELSE translate(s, a, b) END;
 CREATE OR REPLACE TEMP MACRO zc_appno_clean(s) AS
-    regexp_replace(regexp_replace(upper(translate(trim(s), '{_FULLWIDTH_FROM}', '{_FULLWIDTH_TO}')),
+    regexp_replace(regexp_replace(upper(zc_tr(trim(s), '{_FULLWIDTH_FROM}', '{_FULLWIDTH_TO}')),
                    '\\s+', '', 'g'), '^(ZL|CN)', '');
 CREATE OR REPLACE TEMP MACRO zc_pubno(s) AS
-    coalesce(nullif(regexp_extract(translate(upper(replace(trim(s), ' ', '')), '{_FULLWIDTH_FROM}', '{_FULLWIDTH_TO}'),
+    coalesce(nullif(regexp_extract(zc_tr(upper(replace(trim(s), ' ', '')), '{_FULLWIDTH_FROM}', '{_FULLWIDTH_TO}'),
                                    '^(CN[0-9]{{7,9}}[A-Z][0-9]?)$', 1), ''),
              nullif(trim(s), ''));
 CREATE OR REPLACE TEMP MACRO zc_text(s) AS nullif(trim(s), '');
@@ -29,8 +31,8 @@ CREATE OR REPLACE TEMP MACRO zc_split(s) AS
          THEN string_split_regex(regexp_replace(s, '^[;；,，、|\\s]+|[;；,，、|\\s]+$', '', 'g'),
                                  '\\s*[;；,，、|\\n]+\\s*') END;
 CREATE OR REPLACE TEMP MACRO zc_digits6(s) AS
-    CASE WHEN regexp_full_match(translate(trim(s), '０１２３４５６７８９', '0123456789'), '[0-9]{{6}}')
-         THEN translate(trim(s), '０１２３４５６７８９', '0123456789') END;
+    CASE WHEN regexp_full_match(zc_tr(trim(s), '０１２３４５６７８９', '0123456789'), '[0-9]{{6}}')
+         THEN zc_tr(trim(s), '０１２３４５６７８９', '0123456789') END;
 """
 
 # parser → (SQL value expression, SQL problem expression, SQL type) for column-wise parsers
@@ -65,26 +67,28 @@ _WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 
 
 def _check_sum(n: int) -> str:
-    return " + ".join(f"(ascii(substr(d, {i + 1}, 1)) - 48) * {w}" for i, w in enumerate(_WEIGHTS[:n]))
+    """Weighted digit sum of the n-digit number ``n`` (integer arithmetic: no string slicing)."""
+    return " + ".join(f"((n // {10 ** (n - 1 - i)}) % 10) * {w}" for i, w in enumerate(_WEIGHTS[:n]))
 
 
 def application_numbers_sql(col: str, table: str) -> str:
     """Normalised CN application numbers and their problems, one row per staged row.
 
     The same rule as ``zhichan.ids`` (DOMAIN.md §3), written set-wise; a parity test keeps the two
-    in step. Each step is computed once per row (nested macros would repeat the work)."""
+    in step. One regular expression per row gives the digits and the stated check character."""
     max_year = dt.date.today().year + 1
     return rf"""
     CREATE OR REPLACE TEMP TABLE {table} AS
-    WITH a AS (SELECT row_no, zc_appno_clean({col}) AS c, {col} AS raw FROM stg_raw),
-    b AS (SELECT row_no, raw, regexp_extract(c, '^([0-9]{{12}}|[0-9]{{8}})\.?([0-9X]?)$', 1) AS d,
-                 regexp_extract(c, '^([0-9]{{12}}|[0-9]{{8}})\.?([0-9X]?)$', 2) AS g FROM a),
-    c AS (SELECT *, CASE length(d) WHEN 12 THEN ({_check_sum(12)}) % 11 WHEN 8 THEN ({_check_sum(8)}) % 11 END AS s,
-                 CASE length(d)
-                     WHEN 12 THEN left(d, 4)::INTEGER BETWEEN 1985 AND {max_year} AND substr(d, 5, 1) IN ('1','2','3','8','9')
-                     WHEN 8 THEN (left(d, 2)::INTEGER >= 85 OR left(d, 2)::INTEGER <= 3) AND substr(d, 3, 1) IN ('1','2','3','8','9')
-                     ELSE false END AS shape_ok
-          FROM b),
+    WITH a AS (SELECT row_no, raw, m.d AS d, m.g AS g, length(m.d) AS len, TRY_CAST(m.d AS BIGINT) AS n
+               FROM (SELECT row_no, {col} AS raw,
+                            regexp_extract(zc_appno_clean({col}), '^([0-9]{{12}}|[0-9]{{8}})(?:\.?([0-9X]))?$', ['d', 'g']) AS m
+                     FROM stg_raw)),
+    c AS (SELECT row_no, raw, d, g,
+                 CASE len WHEN 12 THEN n // 100000000 BETWEEN 1985 AND {max_year} AND (n // 10000000) % 10 IN (1, 2, 3, 8, 9)
+                          WHEN 8 THEN (n // 1000000 >= 85 OR n // 1000000 <= 3) AND (n // 100000) % 10 IN (1, 2, 3, 8, 9)
+                          ELSE false END AS shape_ok,
+                 CASE len WHEN 12 THEN ({_check_sum(12)}) % 11 WHEN 8 THEN ({_check_sum(8)}) % 11 END AS s
+          FROM a),
     e AS (SELECT *, CASE WHEN s = 10 THEN 'X' ELSE s::VARCHAR END AS k FROM c)
     SELECT row_no,
            CASE WHEN shape_ok AND g IN ('', k) THEN d || '.' || k END AS value,
@@ -102,6 +106,7 @@ def install_parse_macros(db: Database) -> None:
 def create_raw(db: Database, columns: list[str], csv_path) -> int:
     """Load the raw staged cells: ``row_no`` then one VARCHAR column per name in ``columns``."""
     cols = ["row_no", *columns]
+    drop_temp(db, "stg_raw")
     db.execute("CREATE OR REPLACE TEMP TABLE stg_raw (row_no BIGINT, "
                + ", ".join(f"{c} VARCHAR" for c in columns) + ")")
     db.execute(f"INSERT INTO stg_raw SELECT * FROM {csv_source(cols)}", [str(csv_path)])
@@ -111,74 +116,124 @@ def create_raw(db: Database, columns: list[str], csv_path) -> int:
 def distinct_raw(db: Database, column: str, split: bool = False) -> list[str]:
     """Distinct non-empty raw values of a column (or of its split elements)."""
     if split:
-        sql = f"SELECT DISTINCT unnest(zc_split({column})) FROM stg_raw"
+        sql = f"SELECT DISTINCT unnest(zc_split(raw)) FROM (SELECT DISTINCT {column} AS raw FROM stg_raw)"
     else:
         sql = f"SELECT DISTINCT {column} FROM stg_raw WHERE {column} IS NOT NULL AND trim({column}) <> ''"
     return [r[0] for r in db.query(sql) if r[0] is not None]
 
 
 def load_map(db: Database, field: str, parser: str, rows: list[tuple]) -> None:
-    """A distinct-value map: rows of (raw, value, problem code, problem detail JSON)."""
+    """A distinct-value map: rows of (raw, value, problem code, problem detail JSON); list values
+    come as chr(31)-joined text ('' is the empty list) and are stored as lists."""
     typ = MAP_TYPES[parser]
+    name = f"stg_map_{field}"
+    if typ.endswith("[]") and parser != "ipc_list":
+        db.execute(f"CREATE OR REPLACE TEMP TABLE {name}_in (raw VARCHAR, value VARCHAR, code VARCHAR, detail VARCHAR)")
+        db.insert_rows(f"{name}_in", ["raw", "value", "code", "detail"], rows)
+        cast = "::INTEGER[]" if typ == "INTEGER[]" else ""
+        db.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT raw, string_split(nullif(value, ''), chr(31)){cast} "
+                   f"AS value, code, detail FROM {name}_in")
+        db.execute(f"DROP TABLE {name}_in")
+        return
+    # ipc_list maps single codes (its lists are assembled per distinct raw list in build_parsed)
     stored = "VARCHAR" if typ.endswith("[]") else typ
-    db.execute(f"CREATE OR REPLACE TEMP TABLE stg_map_{field} (raw VARCHAR, value {stored}, code VARCHAR, detail VARCHAR)")
-    db.insert_rows(f"stg_map_{field}", ["raw", "value", "code", "detail"], rows)
+    db.execute(f"CREATE OR REPLACE TEMP TABLE {name} (raw VARCHAR, value {stored}, code VARCHAR, detail VARCHAR)")
+    db.insert_rows(name, ["raw", "value", "code", "detail"], rows)
 
 
-def _mapped(field: str, col: str, parser: str) -> tuple[str, str, str, str | None]:
-    """(value, problem, detail, join) expressions for a map-parsed field."""
+def _list_map(db: Database, field: str, col: str) -> None:
+    """``stg_lmap_<field>``: each distinct raw list of codes → its parsed codes (in order, those
+    that parse) and the first problem code; far fewer rows than the file has."""
+    db.execute(
+        f"CREATE OR REPLACE TEMP TABLE stg_lmap_{field} AS "
+        f"SELECT e.raw, list(m.value ORDER BY e.i) FILTER (WHERE m.value IS NOT NULL) AS value, min(m.code) AS code "
+        f"FROM (SELECT raw, unnest(zc_split(raw)) AS x, generate_subscripts(zc_split(raw), 1) AS i "
+        f"      FROM (SELECT DISTINCT {col} AS raw FROM stg_raw WHERE {col} IS NOT NULL)) e "
+        f"LEFT JOIN stg_map_{field} m ON m.raw = e.x GROUP BY e.raw")
+
+
+def _mapped(field: str, col: str, parser: str) -> tuple[str, str, str]:
+    """(value, problem, join) expressions for a map-parsed field."""
     a = f"m_{field}"
     if parser == "ipc_list":
-        join = (f"LEFT JOIN (SELECT e.row_no, list(m.value ORDER BY e.i) FILTER (WHERE m.value IS NOT NULL) AS value, "
-                f"min(m.code) AS code, NULL AS detail FROM (SELECT row_no, unnest(zc_split({col})) AS x, "
-                f"generate_subscripts(zc_split({col}), 1) AS i FROM stg_raw) e LEFT JOIN stg_map_{field} m "
-                f"ON m.raw = e.x GROUP BY e.row_no) {a} ON {a}.row_no = r.row_no")
-        return f"nullif({a}.value, [])", f"{a}.code", f"{a}.detail", join
-    typ = MAP_TYPES[parser]
-    join = f"LEFT JOIN stg_map_{field} {a} ON {a}.raw = r.{col}"
-    # map values are chr(31)-joined lists without empty elements; '' is the empty list
-    if typ == "VARCHAR[]":
-        value = f"string_split(nullif({a}.value, ''), chr(31))"
-    elif typ == "INTEGER[]":
-        value = f"string_split(nullif({a}.value, ''), chr(31))::INTEGER[]"
-    else:
-        value = f"{a}.value"
-    return value, f"{a}.code", f"{a}.detail", join
+        return f"nullif({a}.value, [])", f"{a}.code", f"LEFT JOIN stg_lmap_{field} {a} ON {a}.raw = r.{col}"
+    return f"{a}.value", f"{a}.code", f"LEFT JOIN stg_map_{field} {a} ON {a}.raw = r.{col}"
 
 
 def build_parsed(db: Database, fields: list[tuple[str, str, str, bool]],
                  absent: list[tuple[str, str]] = (), extra: list[str] = ()) -> None:
-    """``stg_parsed`` (typed values, one problem column per field) and ``stg_problem`` rows.
+    """``stg_parsed`` (typed values and ``_problems``, the row's problem codes) and ``stg_problem``
+    (row_no, field, raw, code, detail).
 
     ``fields``: (field, raw column, parser, required) for the mapped fields; ``absent``:
-    (field, parser) of the profile's other fields, present as typed NULLs; ``extra``: raw
-    columns passed through.
+    (field, parser) of the profile's other fields, present as typed NULLs (in a view over the
+    stored table, so they take no room); ``extra``: raw columns passed through.
     """
-    selects, joins, problem_cols = ["r.row_no AS row_no"], [], []
-    selects += [f"NULL::{sql_type(p)} AS {f}" for f, p in absent]
+    selects, joins, problem_cols, details, problems = ["r.row_no AS row_no"], [], [], [], []
     for field, col, parser, required in fields:
+        problem = None
         if parser == "application_number":
             a = f"a_{field}"
             db.execute(application_numbers_sql(f"{col}", f"stg_app_{field}"))
             joins.append(f"LEFT JOIN stg_app_{field} {a} ON {a}.row_no = r.row_no")
-            value, problem, detail = f"{a}.value", f"{a}.code", "NULL"
+            value, problem = f"{a}.value", f"{a}.code"
         elif parser in SQL_PARSERS:
             value_t, problem_t, _ = SQL_PARSERS[parser]
-            value, problem, detail = value_t.format(c=f"r.{col}"), (problem_t or "NULL").format(c=f"r.{col}"), "NULL"
+            value = value_t.format(c=f"r.{col}")
+            problem = problem_t.format(c=f"r.{col}") if problem_t else None
         else:
-            value, problem, detail, join = _mapped(field, col, parser)
+            if parser == "ipc_list":
+                _list_map(db, field, col)
+            else:
+                details.append(f"SELECT '{field}' AS field, raw, detail FROM stg_map_{field} WHERE detail IS NOT NULL")
+            value, problem, join = _mapped(field, col, parser)
             joins.append(join)
         if required:
-            problem = (f"coalesce({problem}, CASE WHEN ({value}) IS NULL THEN 'missing-required-value' END)")
-        selects += [f"{value} AS {field}", f"{problem} AS p__{field}", f"{detail} AS d__{field}"]
-        problem_cols.append((field, col))
+            missing = f"CASE WHEN ({value}) IS NULL THEN 'missing-required-value' END"
+            problem = f"coalesce({problem}, {missing})" if problem else missing
+        selects.append(f"{value} AS {field}")
+        if problem:
+            problems.append(f"CASE WHEN ({problem}) IS NOT NULL THEN '{field}' || chr(30) || ({problem}) END")
+            problem_cols.append((field, col))
+    # the problems of a row in one column (field chr(30) code, chr(31) between): one NULL per row
+    # costs far less room than a mostly-NULL column per field
+    if problems:
+        selects.append(f"nullif(concat_ws(chr(31), {', '.join(problems)}), '') AS _problems")
     selects += [f"r.{c} AS {c}" for c in extra]
-    db.execute(f"CREATE OR REPLACE TEMP TABLE stg_parsed AS SELECT {', '.join(selects)} FROM stg_raw r {' '.join(joins)}")
-    union = " UNION ALL ".join(
-        f"SELECT p.row_no, '{f}' AS field, r.{c} AS raw, p.p__{f} AS code, p.d__{f} AS detail "
-        f"FROM stg_parsed p JOIN stg_raw r USING (row_no) WHERE p.p__{f} IS NOT NULL"
-        for f, c in problem_cols)
-    db.execute(f"CREATE OR REPLACE TEMP TABLE stg_problem AS {union or 'SELECT NULL::BIGINT row_no, NULL field, NULL raw, NULL code, NULL detail WHERE false'}")
+    db.execute(f"CREATE OR REPLACE TEMP TABLE stg_parsed_t AS SELECT {', '.join(selects)} FROM stg_raw r {' '.join(joins)}")
+    nulls = "".join(f", NULL::{sql_type(p)} AS {f}" for f, p in absent)
+    drop_temp(db, "stg_parsed")
+    db.execute(f"CREATE OR REPLACE TEMP VIEW stg_parsed AS SELECT *{nulls} FROM stg_parsed_t")
+    _problems(db, problem_cols, details)
+
+
+def _problems(db: Database, problem_cols: list[tuple[str, str]], details: list[str]) -> None:
+    """``stg_problem``: one row per (row, field) with a problem code, with the raw cell and the
+    map's detail; only the rows with problems are read back."""
+    empty = "SELECT NULL::BIGINT row_no, NULL::VARCHAR field, NULL::VARCHAR raw, NULL::VARCHAR code, NULL::VARCHAR detail WHERE false"
+    if not problem_cols:
+        db.execute(f"CREATE OR REPLACE TEMP TABLE stg_problem AS {empty}")
+        return
+    raw = "CASE u.field " + " ".join(f"WHEN '{f}' THEN r.{c}" for f, c in problem_cols) + " END"
+    detail = (f"LEFT JOIN ({' UNION ALL '.join(details)}) d ON d.field = u.field AND d.raw = u.raw"
+              if details else "")
+    db.execute(
+        f"CREATE OR REPLACE TEMP TABLE stg_problem AS "
+        f"WITH p AS (SELECT row_no, string_split(unnest(string_split(_problems, chr(31))), chr(30)) AS fc "
+        f"           FROM stg_parsed_t WHERE _problems IS NOT NULL), "
+        f"u AS (SELECT p.row_no, p.fc[1] AS field, p.fc[2] AS code, {raw.replace('u.field', 'p.fc[1]')} AS raw "
+        f"      FROM p JOIN stg_raw r USING (row_no)) "
+        f"SELECT u.row_no, u.field, u.raw, u.code, {'d.detail' if details else 'NULL'} AS detail FROM u {detail}")
+
+
+def release_raw(db: Database) -> None:
+    """Drop the raw cells and the parse helpers once ``stg_parsed`` and ``stg_problem`` exist:
+    a large file's raw text would otherwise hold the memory the writes need."""
+    drop_temp(db, "stg_raw")
+    db.execute("DROP TABLE IF EXISTS stg_src")
+    for (name,) in db.query("SELECT table_name FROM duckdb_tables() WHERE temporary AND "
+                            "regexp_matches(table_name, '^stg_(app|map|lmap)_')"):
+        db.execute(f"DROP TABLE {name}")
 
 
 def set_rejected(db: Database, rows: set[int]) -> None:

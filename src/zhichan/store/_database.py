@@ -15,7 +15,7 @@ import duckdb
 
 from zhichan.errors import ConstraintViolation, SchemaError
 
-# ZHICHAN_TIMING=1 logs every statement's wall time to stderr (to find where an import spends it).
+# ZHICHAN_TIMING=1 logs every statement's wall and CPU time to stderr (to find where an import spends it).
 _TIMING = bool(os.environ.get("ZHICHAN_TIMING"))
 
 # DuckDB reports broken keys and checks with these exception classes.
@@ -103,6 +103,10 @@ class Database:
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1")]
 
     # -- transactions ----------------------------------------------------------------------------
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
 
     @contextmanager
     def transaction(self) -> Iterator["Database"]:

@@ -70,6 +70,7 @@ def staging_columns(name: str) -> list[str]:
 def load_staging(db: Database, name: str, csv_path: str | Path | None) -> int:
     """(Re)create a staging temp table and fill it from a CSV written in its column order."""
     cols = STAGING[name]
+    drop_temp(db, name)
     db.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({', '.join(f'{c} {t}' for c, t in cols)})")
     if csv_path is None:
         return 0
@@ -85,7 +86,14 @@ def distinct_values(db: Database, name: str, columns: list[str]) -> list[tuple]:
 
 
 def drop_staging(db: Database) -> None:
-    for name in STAGING:
+    for name in (*STAGING, "stg_mention_party", "stg_right_u", "stg_ok", "stg_parsed", "stg_raw"):
+        drop_temp(db, name)
+    for name in ("stg_src", "stg_parsed_t", "stg_key", "stg_key_party", "stg_owner_known"):
         db.execute(f"DROP TABLE IF EXISTS {name}")
-    db.execute("DROP VIEW IF EXISTS stg_right_u")
-    db.execute("DROP VIEW IF EXISTS stg_ok")
+
+
+def drop_temp(db: Database, name: str) -> None:
+    """Drop a temp table or view of this name, whichever it is (stg_raw can be either)."""
+    if db.query("SELECT 1 FROM duckdb_views() WHERE temporary AND view_name = ?", [name]):
+        db.execute(f"DROP VIEW {name}")
+    db.execute(f"DROP TABLE IF EXISTS {name}")

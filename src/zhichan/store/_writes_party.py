@@ -11,24 +11,27 @@ from __future__ import annotations
 from zhichan.store._database import Database
 from zhichan.store._staging import REGION_KEY
 
-# One row per mention with its party id. A mention without a region takes the only region its
-# name is known in (this batch or the store), so a co-applicant listed without an address joins
-# the party its name already has; an ambiguous or unknown name stays region-less.
-_MENTION_PARTY = """
-CREATE OR REPLACE TEMP TABLE stg_mention_party AS
+# Parties are resolved once per distinct mention key (name + address, postcode, hint, USCC), not
+# once per mention: a million patents name a few hundred thousand such keys, and the inventors'
+# millions of mentions share a few thousand names. ``stg_key`` holds each key with its earliest and
+# latest date; ``stg_key_party`` adds the party. A key without a region takes the only region its
+# name is known in (this batch or the store), so a co-applicant listed without an address joins the
+# party its name already has; an ambiguous or unknown name stays region-less.
+_KEYS = """
+CREATE OR REPLACE TEMP TABLE stg_key AS
+SELECT raw_name, address, postcode, hint, uscc, min(filed_on) AS first_filed, max(filed_on) AS last_filed,
+       min(row_no) AS first_row, min(CASE role WHEN 'applicant' THEN 0 WHEN 'owner' THEN 1 ELSE 2 END) AS role_rank
+FROM stg_mention GROUP BY ALL
+"""
+
+_KEY_PARTY = """
+CREATE OR REPLACE TEMP TABLE stg_key_party AS
 WITH m AS (
-    -- mentions with an address take its region; the many without (inventors, co-applicants)
-    -- skip the region join altogether
-    SELECT s.*, n.display, n.name_norm, n.kind, r.region_code, r.confidence, r.domestic
-    FROM stg_mention s
+    SELECT k.*, n.display, n.name_norm, n.kind, r.region_code, r.confidence, r.domestic
+    FROM stg_key k
     JOIN stg_name n USING (raw_name)
-    LEFT JOIN stg_region r ON r.rkey = {region_key}
-    WHERE n.name_norm <> '' AND s.address IS NOT NULL
-    UNION ALL
-    SELECT s.*, n.display, n.name_norm, n.kind, NULL, NULL, NULL
-    FROM stg_mention s
-    JOIN stg_name n USING (raw_name)
-    WHERE n.name_norm <> '' AND s.address IS NULL
+    LEFT JOIN stg_region r ON k.address IS NOT NULL AND r.rkey = {region_key}
+    WHERE n.name_norm <> ''
 ),
 by_uscc AS (
     SELECT name_norm, min(party_id) AS pid FROM party WHERE uscc IS NOT NULL
@@ -43,6 +46,9 @@ single AS (
     HAVING count(DISTINCT region_code) = 1
 )
 SELECT m.*,
+       -- which key's name and address a party takes: the latest filing; on one date the earliest
+       -- row, applicant before owner
+       struct_pack(f := m.last_filed, r := -m.first_row, k := -m.role_rank) AS latest,
        CASE WHEN m.uscc IS NOT NULL THEN 'U:' || m.uscc
             WHEN u.pid IS NOT NULL THEN u.pid
             WHEN m.region_code IS NOT NULL THEN 'N:' || m.name_norm || '@' || m.region_code
@@ -52,16 +58,27 @@ SELECT m.*,
 FROM m LEFT JOIN by_uscc u USING (name_norm) LEFT JOIN single s USING (name_norm)
 """
 
+# One row per mention with its party (a view: each use joins the mentions it needs).
+_MENTION_PARTY = """
+CREATE OR REPLACE TEMP VIEW stg_mention_party AS
+SELECT s.*, k.display, k.name_norm, k.kind, k.region_code, k.confidence, k.domestic, k.party_id, k.party_region
+FROM stg_mention s JOIN stg_key_party k
+  ON k.raw_name = s.raw_name AND k.address IS NOT DISTINCT FROM s.address
+ AND k.postcode IS NOT DISTINCT FROM s.postcode AND k.hint IS NOT DISTINCT FROM s.hint
+ AND k.uscc IS NOT DISTINCT FROM s.uscc
+"""
+
 _UPSERT_PARTY = """
 INSERT INTO party (party_id, name, name_norm, kind, uscc, address, region_code, region_confidence, is_domestic,
                    batch_id)
-SELECT party_id, coalesce(arg_max(display, filed_on), max(display)), any_value(name_norm), any_value(kind), max(uscc),
-       coalesce(arg_max(address, filed_on) FILTER (WHERE address IS NOT NULL), max(address)),
-       any_value(party_region),
+SELECT party_id, coalesce(arg_max(display, latest) FILTER (WHERE last_filed IS NOT NULL), max(display)),
+       arg_max(name_norm, latest), arg_max(kind, latest), max(uscc),
+       coalesce(arg_max(address, latest) FILTER (WHERE address IS NOT NULL AND last_filed IS NOT NULL), max(address)),
+       arg_max(party_region, latest) FILTER (WHERE party_region IS NOT NULL),
        max(confidence) FILTER (WHERE region_code IS NOT NULL),
        bool_or(domestic) FILTER (WHERE region_code IS NOT NULL OR domestic IS NOT NULL),
        $batch
-FROM stg_mention_party GROUP BY party_id
+FROM stg_key_party GROUP BY party_id
 ON CONFLICT (party_id) DO UPDATE SET
     name = excluded.name,
     address = coalesce(excluded.address, party.address),
@@ -79,10 +96,10 @@ CREATE OR REPLACE TEMP MACRO zc_addr(a) AS
 
 _ADDRESS_HISTORY = """
 CREATE OR REPLACE TEMP TABLE stg_party_address AS
-SELECT party_id, coalesce(arg_max(address, filed_on), max(address)) AS address, any_value(party_region) AS region_code,
-       min(filed_on) AS first_seen
-FROM stg_mention_party WHERE address IS NOT NULL GROUP BY party_id;
-
+SELECT party_id, coalesce(arg_max(address, latest) FILTER (WHERE last_filed IS NOT NULL), max(address)) AS address,
+       arg_max(party_region, latest) FILTER (WHERE party_region IS NOT NULL) AS region_code,
+       min(first_filed) AS first_seen
+FROM stg_key_party WHERE address IS NOT NULL GROUP BY party_id;
 UPDATE party_address SET valid_to = $as_of
 FROM stg_party_address s
 WHERE party_address.party_id = s.party_id AND party_address.valid_to IS NULL
@@ -102,28 +119,46 @@ ON CONFLICT DO NOTHING;
 """
 
 
+def stage_mention_keys(db: Database) -> int:
+    """``stg_key``: the distinct mention keys of ``stg_mention`` (names and addresses to resolve
+    are read from it, not from the mentions)."""
+    db.execute(_KEYS)
+    return db.scalar("SELECT count(*) FROM stg_key")
+
+
 def write_parties(db: Database, batch_id: str, as_of: str) -> int:
-    """Resolve mentions to parties, upsert them and their addresses; returns mentions resolved."""
-    db.execute(_MENTION_PARTY.replace("{region_key}", REGION_KEY.format(t="s")))
+    """Resolve mentions to parties (by ``stg_key``, see ``stage_mention_keys``), upsert them and
+    their addresses; returns the mention keys."""
+    db.execute(_KEY_PARTY.replace("{region_key}", REGION_KEY.format(t="k")))
+    db.execute(_MENTION_PARTY)
     db.execute(_ADDRESS_MACRO)
     db.execute(_UPSERT_PARTY, {"batch": batch_id})
     db.execute_script(_ADDRESS_HISTORY, {"batch": batch_id, "as_of": as_of})
-    return db.scalar("SELECT count(*) FROM stg_mention_party")
+    return db.scalar("SELECT count(*) FROM stg_key_party")
 
 
 def write_roles(db: Database, batch_id: str, as_of: str,
-                roles: tuple[str, ...] = ("applicant", "inventor", "agency"), *, replace: bool = True) -> None:
+                roles: tuple[str, ...] = ("applicant", "inventor", "agency"), *, replace: bool = True,
+                unique: bool = False) -> None:
     """Roles fixed at filing (applicants, inventors, agency) are replaced for the batch's rights;
     dated roles from registrations (pledgee, licensee) are added; owners are kept as dated
     intervals (see write_owners)."""
+    # one row per right (``unique``): its row number is the cheaper key to group on
+    key = "row_no, party_id" if unique else "right_id, party_id, role"
+    grouped = (f"SELECT any_value(right_id) AS right_id, party_id, any_value(role) AS role, min(seq) AS seq, "
+               f"coalesce(min(filed_on), DATE '1900-01-01') AS vf, $batch AS batch_id "
+               f"FROM stg_mention_party WHERE role = $role GROUP BY {key}")
     for role in roles:
         if replace:
-            db.execute("DELETE FROM right_party WHERE role = $role AND right_id IN "
-                       "(SELECT DISTINCT right_id FROM stg_mention_party WHERE role = $role)", {"role": role})
+            if db.scalar("SELECT count(*) FROM (SELECT 1 FROM right_party WHERE role = $role LIMIT 1)", {"role": role}):
+                db.execute("DELETE FROM right_party WHERE role = $role AND right_id IN "
+                           "(SELECT DISTINCT right_id FROM stg_mention_party WHERE role = $role)", {"role": role})
+            # the batch's rights hold no rows of this role any more: nothing to compare against
+            db.execute(f"INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id) {grouped}",
+                       {"role": role, "batch": batch_id})
+            continue
         db.execute(
-            "INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id) "
-            "SELECT * FROM (SELECT right_id, party_id, role, min(seq), coalesce(min(filed_on), DATE '1900-01-01') AS vf, "
-            "$batch FROM stg_mention_party WHERE role = $role GROUP BY right_id, party_id, role) m "
+            f"INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id) SELECT * FROM ({grouped}) m "
             "WHERE NOT EXISTS (SELECT 1 FROM right_party r WHERE r.right_id = m.right_id AND r.party_id = m.party_id "
             "AND r.role = m.role AND r.valid_from = m.vf)",
             {"role": role, "batch": batch_id},
@@ -132,7 +167,7 @@ def write_roles(db: Database, batch_id: str, as_of: str,
 
 _OWNERS = """
 CREATE OR REPLACE TEMP TABLE stg_owner_sets AS
-WITH o AS (SELECT * FROM stg_mention_party WHERE role IN ('owner', 'new_owner')),
+WITH o AS (SELECT * FROM stg_mention_party WHERE role IN ('owner', 'new_owner') {only}),
 latest AS (SELECT right_id, max(filed_on) FILTER (WHERE role = 'new_owner') AS changed_on FROM o GROUP BY right_id)
 SELECT o.right_id, list(DISTINCT o.party_id ORDER BY o.party_id) AS owners, min(o.filed_on) AS filed_on,
        coalesce(any_value(l.changed_on), $as_of) AS change_date
@@ -166,11 +201,32 @@ GROUP BY c.right_id, p.party_id;
 """
 
 
-def write_owners(db: Database, batch_id: str, as_of: str) -> int:
+# Rights of a one-row-per-right batch that hold no open owner interval yet: their owners are the
+# owner mentions as they stand, from the row's date (which all of a row's owner mentions share).
+_FIRST_OWNERS = """
+CREATE OR REPLACE TEMP TABLE stg_owner_known AS
+SELECT DISTINCT right_id FROM right_party WHERE role = 'owner' AND valid_to IS NULL
+  AND right_id IN (SELECT right_id FROM stg_right);
+
+INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id)
+SELECT right_id, party_id, 'owner', min(seq), coalesce(min(filed_on), $as_of), $batch
+FROM stg_mention_party WHERE role = 'owner' AND right_id NOT IN (SELECT right_id FROM stg_owner_known)
+GROUP BY right_id, party_id;
+"""
+
+
+def write_owners(db: Database, batch_id: str, as_of: str, *, unique: bool = False) -> int:
     """Owners as dated intervals: unchanged sets stay, a changed set closes the open interval at
     the change date (a transfer's registration date, else the export date ``as_of``) and opens a
-    new one; an older export never overrides a newer one."""
-    db.execute_script(_OWNERS, {"batch": batch_id, "as_of": as_of})
+    new one; an older export never overrides a newer one. ``unique``: one staged row per right and
+    no transfers (patents, trademarks), so rights seen for the first time skip the comparison."""
+    only = ""
+    if unique:
+        db.execute_script(_FIRST_OWNERS, {"batch": batch_id, "as_of": as_of})
+        if not db.scalar("SELECT count(*) FROM stg_owner_known"):
+            return 0
+        only = "AND right_id IN (SELECT right_id FROM stg_owner_known)"
+    db.execute_script(_OWNERS.replace("{only}", only), {"batch": batch_id, "as_of": as_of})
     return db.scalar("SELECT count(*) FROM stg_owner_change WHERE NOT first_seen")
 
 
@@ -204,8 +260,12 @@ DELETE FROM party WHERE party_id IN (SELECT old_id FROM stg_merge);
 def merge_into_uscc_parties(db: Database) -> int:
     """Fold name-only parties into the party registered with a USCC under the same name (same
     province, or no region known), so that rights filed before the register was imported join."""
-    db.execute_script(_MERGE)
-    return db.scalar("SELECT count(*) FROM stg_merge")
+    first, rest = _MERGE.split(";\n", 1)
+    db.execute(first)
+    merged = db.scalar("SELECT count(*) FROM stg_merge")
+    if merged:
+        db.execute_script(rest)
+    return merged
 
 
 def write_entities(db: Database, batch_id: str) -> int:

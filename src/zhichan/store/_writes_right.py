@@ -45,18 +45,21 @@ def write_rights(db: Database, batch_id: str, *, unique: bool = False) -> int:
     db.execute(_INSERT_RIGHT, {"batch": batch_id})
     db.execute(
         "INSERT INTO record_source (table_name, record_id, batch_id, row_no) "
-        "SELECT DISTINCT 'ip_right', right_id, $batch, row_no FROM stg_right",
+        f"SELECT {'' if unique else 'DISTINCT'} 'ip_right', right_id, $batch, row_no FROM stg_right",
         {"batch": batch_id},
     )
     return db.scalar("SELECT count(*) FROM stg_right")
 
 
-def write_classes(db: Database) -> None:
-    """Replace the classes of the staged rights (a classification is restated whole)."""
-    db.execute("DELETE FROM right_class WHERE (right_id, scheme) IN (SELECT DISTINCT right_id, scheme FROM stg_class)")
+def write_classes(db: Database, *, unique: bool = False) -> None:
+    """Replace the classes of the staged rights (a classification is restated whole). ``unique``:
+    ``stg_class`` already holds each (right, scheme, code) once."""
+    if db.scalar("SELECT count(*) FROM (SELECT 1 FROM right_class LIMIT 1)"):
+        db.execute("DELETE FROM right_class WHERE (right_id, scheme) IN (SELECT DISTINCT right_id, scheme FROM stg_class)")
     db.execute(
         "INSERT INTO right_class (right_id, scheme, code, is_main) "
-        "SELECT right_id, scheme, code, bool_or(is_main) FROM stg_class GROUP BY ALL"
+        + ("SELECT right_id, scheme, code, is_main FROM stg_class" if unique else
+           "SELECT right_id, scheme, code, bool_or(is_main) FROM stg_class GROUP BY ALL")
     )
 
 
