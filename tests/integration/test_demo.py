@@ -100,3 +100,18 @@ def test_import_report_says_synthetic(cq_run):
     for ws in wb.worksheets:
         first = next(ws.iter_rows(max_row=1, values_only=True))
         assert "合成数据" in first[0], ws.title
+
+
+def test_address_histories_do_not_overlap(cq_run):
+    """Folding name-only parties into registered ones chains their addresses into one history."""
+    from zhichan.store import open_database
+
+    db = open_database(cq_run.workspace / "zhichan.duckdb")
+    try:
+        overlaps = db.scalar("""SELECT count(*) FROM party_address a JOIN party_address b USING (party_id)
+                                WHERE a.valid_from < b.valid_from
+                                  AND (a.valid_to IS NULL OR a.valid_to > b.valid_from)""")
+        assert overlaps == 0
+        assert db.scalar("SELECT count(*) FROM party_address") > 1000
+    finally:
+        db.close()

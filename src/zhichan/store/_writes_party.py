@@ -253,6 +253,14 @@ DELETE FROM party_address a USING stg_merge m WHERE a.party_id = m.old_id AND EX
 
 UPDATE party_address SET party_id = m.new_id FROM stg_merge m WHERE party_address.party_id = m.old_id;
 
+-- the folded party's addresses and the registered party's own (e.g. from the market-entity
+-- register) now form one history: each address ends where the next one starts
+UPDATE party_address SET valid_to = n.next_from
+FROM (SELECT party_id, valid_from, lead(valid_from) OVER (PARTITION BY party_id ORDER BY valid_from) AS next_from
+      FROM party_address WHERE party_id IN (SELECT new_id FROM stg_merge)) n
+WHERE party_address.party_id = n.party_id AND party_address.valid_from = n.valid_from
+  AND n.next_from IS NOT NULL AND (party_address.valid_to IS NULL OR party_address.valid_to > n.next_from);
+
 DELETE FROM party WHERE party_id IN (SELECT old_id FROM stg_merge);
 """
 
