@@ -71,6 +71,19 @@ UNION ALL
 SELECT 'CN-' || application_no, row_no, 'agency', 1, agency, NULL, NULL, NULL, application_date, NULL
 FROM stg_ok WHERE agency IS NOT NULL"""
 
+# A bibliographic export's 失效日 with a status that ends the right becomes a dated event, so that
+# validity does not run on to the end of the term when no legal-event file was imported.
+_STATUS_EVENT_KIND = ("CASE legal_status WHEN 'expired' THEN 'expiry' WHEN 'invalidated' THEN 'invalidation' "
+                      "WHEN 'abandoned' THEN 'abandonment' WHEN 'withdrawn' THEN 'withdrawal' "
+                      "WHEN 'rejected' THEN 'rejection' ELSE 'lapse' END")
+_PATENT_EVENT = f"""
+SELECT row_no, 'STATUS-CN-' || application_no || '-' || strftime(lapse_date, '%Y%m%d') AS event_id,
+       'CN-' || application_no AS right_id, NULL::VARCHAR AS code, {_STATUS_EVENT_KIND} AS kind,
+       NULL::DATE AS announced_on, lapse_date AS effective_on, NULL::DECIMAL(18, 2) AS amount_cny,
+       NULL::VARCHAR AS counterparty, '导出记录的失效日 lapse date in the export: ' || coalesce(legal_status, '') AS detail
+FROM stg_ok
+WHERE lapse_date IS NOT NULL AND coalesce(legal_status, 'lapsed') NOT IN ('valid', 'pending')"""
+
 TRADEMARK_CHECKS = """
 INSERT INTO stg_problem
 SELECT row_no, 'registration_date', registration_date::VARCHAR, 'registration-before-filing',
@@ -110,7 +123,7 @@ _HINT = ("CREATE OR REPLACE TEMP MACRO zc_hint(s) AS CASE WHEN length(regexp_ext
 # nothing is copied (long text included) until the canonical tables are written
 SQL_BUILDS = {
     "patent": (PATENT_CHECKS, {"stg_right": _PATENT_RIGHT, "stg_class": _PATENT_CLASS, "stg_family": _PATENT_FAMILY,
-                               "stg_mention": _PATENT_MENTION}),
+                               "stg_mention": _PATENT_MENTION, "stg_event": _PATENT_EVENT}),
     "trademark": (TRADEMARK_CHECKS, {"stg_right": _TRADEMARK_RIGHT, "stg_class": _TRADEMARK_CLASS,
                                      "stg_mention": _TRADEMARK_MENTION}),
 }
