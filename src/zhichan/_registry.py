@@ -53,6 +53,16 @@ def read_documents(files, model: type[M], problem: ProblemFactory,
         yield name, lines, doc
 
 
+def lookup(items: dict, key: str, what: str, fix: str):
+    """``items[key]``, or a UserError naming what was asked for and what there is."""
+    from zhichan.errors import UserError
+
+    try:
+        return items[key]
+    except KeyError:
+        raise UserError(f"{what}: {key}", expected="、".join(sorted(items)), found=key, fix=fix) from None
+
+
 def line_index(node) -> dict[tuple[str, ...], int]:
     """Map key paths in a YAML document to 1-based line numbers."""
     out: dict[tuple[str, ...], int] = {}

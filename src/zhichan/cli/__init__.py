@@ -9,7 +9,18 @@ import sys
 
 import typer
 
-from zhichan.cli import _demo, _evaluate, _ids, _import, _indicators, _plan, _regions, _report, _spatial, _workspace
+from zhichan.cli import (
+    _demo,
+    _evaluate,
+    _ids,
+    _import,
+    _indicators,
+    _plan,
+    _regions,
+    _report,
+    _spatial,
+    _workspace,
+)
 from zhichan.cli._common import console_err
 from zhichan.errors import InternalError, UserError
 

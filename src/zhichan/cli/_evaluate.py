@@ -180,8 +180,8 @@ def catalogue(
 ) -> None:
     """区域×技术领域导向目录 the guidance catalogue: every unit × field classified, with evidence."""
     from zhichan.evaluate import LayoutAnalysis
-    from zhichan.report import write_catalogue_workbook
     from zhichan.measures import latest_period
+    from zhichan.report import write_catalogue_workbook
     from zhichan.workspace import open_workspace
 
     with open_workspace(workspace) as ws:

@@ -10,7 +10,13 @@ import typer
 from rich.table import Table
 
 from zhichan.cli._common import JsonOption, WorkspaceOption, console, print_json_line
-from zhichan.measures import compute_indicators, default_indicators, drill_down, latest_period, parse_periods
+from zhichan.measures import (
+    compute_indicators,
+    default_indicators,
+    drill_down,
+    latest_period,
+    parse_periods,
+)
 from zhichan.report import write_indicator_workbook
 from zhichan.workspace import open_workspace
 

@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from zhichan.cli._common import JsonOption, WorkspaceOption, console, print_json_line, values_or_stdin
+from zhichan.cli._common import (
+    JsonOption,
+    WorkspaceOption,
+    console,
+    print_json_line,
+    values_or_stdin,
+)
 from zhichan.errors import InvalidIdentifierError
 from zhichan.ingest._resolver import resolve_many
 from zhichan.reference import regions

@@ -25,7 +25,14 @@ def _note(ws) -> str:
     return "本报告所用微观记录为演示用合成数据，数值不代表真实情况。" if demo else ""
 
 
-def _done(paths: dict) -> None:
+def _build_and_write(ws, out: Path | None, formats: str, templates: Path | None, build) -> None:
+    """``build(target folder, note)`` → (report, file name); written in every format asked for."""
+    from zhichan.report import write_report
+
+    target = out or ws.outputs / "reports"
+    with console.status("生成报告 building the report…"):
+        rep, name = build(target, _note(ws))
+        paths = write_report(rep, target, name, formats=_formats(formats), templates=templates)
     for fmt, path in paths.items():
         console.print(f"{fmt.upper():5s} {path}", highlight=False)
 
@@ -40,17 +47,14 @@ def annual(
     workspace: WorkspaceOption = None,
 ) -> None:
     """年度知识产权发展状况报告 the annual IP development report of a region."""
-    from zhichan.report import build_annual_report, write_report
+    from zhichan.report import build_annual_report
     from zhichan.workspace import open_workspace
 
     with open_workspace(workspace) as ws:
         code, y = region_and_year(ws, region, year)
-        target = out or ws.outputs / "reports"
-        with console.status("生成报告 building the report…"):
-            rep = build_annual_report(ws.db, code, y, target / "figures", templates=templates, note=_note(ws),
-                                      owner_rule=ws.config.attribution_rule, home=ws.config.region)
-            paths = write_report(rep, target, f"annual-{code}-{y}", formats=_formats(formats), templates=templates)
-    _done(paths)
+        _build_and_write(ws, out, formats, templates, lambda target, note: (
+            build_annual_report(ws.db, code, y, target / "figures", templates=templates, note=note,
+                                owner_rule=ws.config.attribution_rule, home=ws.config.region), f"annual-{code}-{y}"))
 
 
 @app.command("plan")
@@ -63,17 +67,14 @@ def plan(
     workspace: WorkspaceOption = None,
 ) -> None:
     """规划实施情况简报 a briefing on a plan's targets and tasks."""
-    from zhichan.report import build_plan_report, write_report
+    from zhichan.report import build_plan_report
     from zhichan.workspace import open_workspace
 
     day = parse_date_option(as_of)
     with open_workspace(workspace) as ws:
-        target = out or ws.outputs / "reports"
-        with console.status("生成报告 building the report…"):
-            rep = build_plan_report(ws.db, plan_id, target / "figures", as_of=day, templates=templates, note=_note(ws),
-                                    owner_rule=ws.config.attribution_rule)
-            paths = write_report(rep, target, f"plan-{plan_id}", formats=_formats(formats), templates=templates)
-    _done(paths)
+        _build_and_write(ws, out, formats, templates, lambda target, note: (
+            build_plan_report(ws.db, plan_id, target / "figures", as_of=day, templates=templates, note=note,
+                              owner_rule=ws.config.attribution_rule), f"plan-{plan_id}"))
 
 
 @app.command("layout")
@@ -88,14 +89,11 @@ def layout(
     workspace: WorkspaceOption = None,
 ) -> None:
     """区域知识产权布局分析报告 the layout report: fields, specialisation, guidance catalogue, coupling."""
-    from zhichan.report import build_layout_report, write_report
+    from zhichan.report import build_layout_report
     from zhichan.workspace import open_workspace
 
     with open_workspace(workspace) as ws:
         code, y = region_and_year(ws, region, year)
-        target = out or ws.outputs / "reports"
-        with console.status("生成报告 building the report…"):
-            rep = build_layout_report(ws.db, code, y, target / "figures", level=level, fields=fields, note=_note(ws),
-                                      owner_rule=ws.config.attribution_rule)
-            paths = write_report(rep, target, f"layout-{code}-{y}", formats=_formats(formats), templates=templates)
-    _done(paths)
+        _build_and_write(ws, out, formats, templates, lambda target, note: (
+            build_layout_report(ws.db, code, y, target / "figures", level=level, fields=fields, note=note,
+                                owner_rule=ws.config.attribution_rule), f"layout-{code}-{y}"))

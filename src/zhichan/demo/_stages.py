@@ -27,16 +27,12 @@ def indicators_stage(ws, manifest) -> str:
 
 def plans_stage(ws, manifest) -> str:
     """Progress of each seed plan whose region lies in the demo region → outputs/ XLSX and JSON."""
-    from zhichan.plans import PlanProgress, default_plans, plan_actuals, plan_status
+    from zhichan.plans import PlanProgress, plan_actuals, plan_status, plans_within
     from zhichan.report import write_plan_workbook
 
-    prefix = manifest.region.rstrip("0")
-    prefix = manifest.region[: len(prefix) + len(prefix) % 2]
     done = []
     as_of = dt.date(YEARS[-1] + 1, 1, 1)  # the demo's data end with its last year
-    for plan in default_plans():
-        if not plan.region_code.startswith(prefix):
-            continue
+    for plan in plans_within(manifest.region):
         actuals = plan_actuals(ws.db, plan, as_of=as_of, owner_rule=ws.config.attribution_rule)
         prog = PlanProgress(plan, as_of=as_of).fit(actuals)
         write_plan_workbook(ws.outputs / f"plan-{plan.id}.xlsx", prog)
@@ -51,8 +47,13 @@ def plans_stage(ws, manifest) -> str:
 def reports_stage(ws, manifest) -> str:
     """The annual report and the layout report of the region and a briefing per seed plan →
     outputs/reports (DOCX, HTML, PDF)."""
-    from zhichan.plans import default_plans
-    from zhichan.report import build_annual_report, build_layout_report, build_plan_report, write_report
+    from zhichan.plans import plans_within
+    from zhichan.report import (
+        build_annual_report,
+        build_layout_report,
+        build_plan_report,
+        write_report,
+    )
 
     out = ws.outputs / "reports"
     note = "本报告所用微观记录为演示用合成数据，数值不代表真实情况。"
@@ -63,13 +64,10 @@ def reports_stage(ws, manifest) -> str:
     lay = build_layout_report(ws.db, manifest.region, year, out / "figures", note=note,
                               owner_rule=ws.config.attribution_rule)
     written.append(write_report(lay, out, f"layout-{manifest.region}-{year}")["docx"].name)
-    n = len(manifest.region.rstrip("0"))
-    prefix = manifest.region[: n + n % 2]
-    for plan in default_plans():
-        if plan.region_code.startswith(prefix):
-            brief = build_plan_report(ws.db, plan.id, out / "figures", as_of=dt.date(year + 1, 1, 1), note=note,
-                                      owner_rule=ws.config.attribution_rule)
-            written.append(write_report(brief, out, f"plan-{plan.id}")["docx"].name)
+    for plan in plans_within(manifest.region):
+        brief = build_plan_report(ws.db, plan.id, out / "figures", as_of=dt.date(year + 1, 1, 1), note=note,
+                                  owner_rule=ws.config.attribution_rule)
+        written.append(write_report(brief, out, f"plan-{plan.id}")["docx"].name)
     return f"{len(written)} 份报告（DOCX、HTML、PDF）→ outputs/reports: " + "、".join(written)
 
 

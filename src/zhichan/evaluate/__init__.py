@@ -62,10 +62,13 @@ from zhichan.evaluate._normalise import (
     vector_norm,
     z_score,
 )
-from zhichan.evaluate._province_example import ProvinceExample, province_example, province_example_markdown
+from zhichan.evaluate._province_example import (
+    ProvinceExample,
+    province_example,
+    province_example_markdown,
+)
 from zhichan.evaluate._treatment import denominate, impute, treat_outliers
 from zhichan.evaluate._uncertainty import UncertaintyAnalysis
-from zhichan.evaluate._yearbook import framework_path, province_matrix
 from zhichan.evaluate._weights import (
     CriticWeights,
     EntropyWeights,
@@ -76,6 +79,7 @@ from zhichan.evaluate._weights import (
     manual_weights,
     pca_weights,
 )
+from zhichan.evaluate._yearbook import framework_path, province_matrix
 
 __all__ = [
     "AHP",

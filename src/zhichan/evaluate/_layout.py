@@ -115,32 +115,28 @@ class LayoutAnalysis(Analysis):
         return self
 
     def _classify(self, rules: CatalogueRules, scope: RegionScope, titles: dict) -> pd.DataFrame:
+        # one row per unit × field, labelled by the first rule that holds (column-wise, no loop over cells)
         cur = self.counts_
-        field_total = cur.sum(axis=0)
-        rows = []
-        for unit in cur.index:
-            for field in cur.columns:
-                n = float(cur.at[unit, field])
-                rta = float(self.rta_.at[unit, field])
-                growth = self.growth_.at[unit, field]
-                growth = None if pd.isna(growth) else float(growth)
-                share_of_field = n / field_total[field] if field_total[field] else 0.0
-                label, reason = "数据不足", f"近{self.window}年申请少于{rules.min_count:g}件"
-                if n >= rules.min_count:
-                    for rule in rules.rules:
-                        if _matches(rule.when, rta, growth, share_of_field):
-                            label, reason = rule.label, rule.reason
-                            break
-                evidence = (f"近{self.window}年申请{n:.1f}件，占本地区{self.shares_.at[unit, field]:.1%}，"
-                            f"占上级同领域{share_of_field:.1%}，RTA {rta:.2f}，"
-                            + ("增长 —" if growth is None else f"较前{self.window}年{growth:+.0%}"))
-                rows.append({"unit": unit, "unit_name": scope.info.at[unit, "name"], "field": field,
-                             "field_name": titles.get(field, field), "count": n,
-                             "previous": float(self.previous_.at[unit, field]),
-                             "share_in_unit": float(self.shares_.at[unit, field]) if n else 0.0,
-                             "share_of_field": share_of_field, "rta": rta, "growth": growth, "label": label,
-                             "reason": reason, "evidence": evidence})
-        return pd.DataFrame(rows)
+        long = pd.DataFrame({
+            "count": cur.stack(), "previous": self.previous_.stack(), "share_in_unit": self.shares_.fillna(0.0).stack(),
+            "share_of_field": cur.div(cur.sum(axis=0).replace(0, np.nan), axis=1).fillna(0.0).stack(),
+            "rta": self.rta_.stack(), "growth": self.growth_.stack(),
+        }).rename_axis(["unit", "field"]).reset_index()
+        long.insert(1, "unit_name", long["unit"].map(scope.info["name"]))
+        long.insert(3, "field_name", long["field"].map(lambda f: titles.get(f, f)))
+        long["label"], long["reason"] = "数据不足", f"近{self.window}年申请少于{rules.min_count:g}件"
+        open_ = long["count"] >= rules.min_count
+        for rule in rules.rules:
+            hit = open_ & _holds(rule.when, long)
+            long.loc[hit, "label"], long.loc[hit, "reason"] = rule.label, rule.reason
+            open_ &= ~hit
+        long["growth"] = long["growth"].astype(object).where(long["growth"].notna(), None)
+        growth = long["growth"].map(lambda g: "增长 —" if g is None else f"较前{self.window}年{g:+.0%}")
+        long["evidence"] = (f"近{self.window}年申请" + long["count"].map("{:.1f}".format) + "件，占本地区"
+                            + long["share_in_unit"].map("{:.1%}".format) + "，占上级同领域"
+                            + long["share_of_field"].map("{:.1%}".format) + "，RTA " + long["rta"].map("{:.2f}".format)
+                            + "，" + growth)
+        return long
 
     def _units(self, scope: RegionScope, titles: dict) -> pd.DataFrame:
         cur, prev = self.counts_.sum(axis=1), self.previous_.sum(axis=1)
@@ -150,18 +146,22 @@ class LayoutAnalysis(Analysis):
                              "growth": (cur - prev) / prev.where(prev > 0), "top_fields": top})
 
 
-def _matches(w: _When, rta: float, growth: float | None, share: float) -> bool:
-    if w.rta_min is not None and not rta >= w.rta_min:
-        return False
-    if w.rta_max is not None and not rta < w.rta_max:
-        return False
-    if w.growth_min is not None and (growth is None or growth < w.growth_min):
-        return False
-    if w.growth_max is not None and (growth is None or growth >= w.growth_max):
-        return False
-    if w.share_min is not None and share < w.share_min:
-        return False
-    return True
+def _holds(w: _When, t: pd.DataFrame) -> pd.Series:
+    """Rows of ``t`` meeting every condition of ``w`` (a missing growth meets no growth bound)."""
+    ok = pd.Series(True, index=t.index)
+    g = pd.to_numeric(t["growth"], errors="coerce")
+    if w.rta_min is not None:
+        ok &= t["rta"] >= w.rta_min
+    if w.rta_max is not None:
+        ok &= t["rta"] < w.rta_max
+    if w.growth_min is not None:
+        ok &= g >= w.growth_min
+    if w.growth_max is not None:
+        ok &= g < w.growth_max
+    if w.share_min is not None:
+        ok &= t["share_of_field"] >= w.share_min
+    return ok.fillna(False)
+
 
 
 def _to_frame(self) -> pd.DataFrame:

@@ -13,7 +13,12 @@ from zhichan.evaluate._coupling import coupling_coordination
 from zhichan.evaluate._framework import load_framework
 from zhichan.evaluate._normalise import normalise
 from zhichan.evaluate._uncertainty import UncertaintyAnalysis
-from zhichan.evaluate._yearbook import INPUT_SUBSYSTEM, IP_SUBSYSTEM, framework_path, province_matrix
+from zhichan.evaluate._yearbook import (
+    INPUT_SUBSYSTEM,
+    IP_SUBSYSTEM,
+    framework_path,
+    province_matrix,
+)
 
 
 @dataclass

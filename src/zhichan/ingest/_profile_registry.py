@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from zhichan._registry import read_documents, registry_files
-from zhichan.errors import UserError
+from zhichan._registry import lookup, read_documents, registry_files
 from zhichan.ids import to_halfwidth
 from zhichan.ingest._profile_model import Profile, header_key
 
@@ -62,15 +61,8 @@ class ProfileRegistry:
         self.problems = problems
 
     def get(self, profile_id: str) -> Profile:
-        try:
-            return self.profiles[profile_id]
-        except KeyError:
-            raise UserError(
-                f"未知的导入模板 unknown import profile: {profile_id}",
-                expected="、".join(sorted(self.profiles)),
-                found=profile_id,
-                fix="用 zhichan import --list-profiles 查看可用模板 (list the profiles)",
-            ) from None
+        return lookup(self.profiles, profile_id, "未知的导入模板 unknown import profile",
+                      "用 zhichan import --list-profiles 查看可用模板 (list the profiles)")
 
     def match(self, headers: list[str], profile: Profile) -> ProfileMatch:
         lookup = _synonym_index(profile)

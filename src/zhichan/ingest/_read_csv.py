@@ -12,9 +12,9 @@ from typing import Iterator
 from ._issues import Issue, make_issue
 from ._read_common import (
     FIELD_LIMIT,
-    DirectCsv,
     HEADER_SCAN_RECORD_CAP,
     SLOW_FIRST,
+    DirectCsv,
     HeaderScore,
     RowGate,
     SourceRow,

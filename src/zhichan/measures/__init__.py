@@ -25,12 +25,12 @@ from zhichan.measures._compute import COLUMNS as INDICATOR_COLUMNS
 from zhichan.measures._compute import compute_indicators, latest_period, parse_periods
 from zhichan.measures._drill import drill_down
 from zhichan.measures._indicator_model import Indicator
-from zhichan.measures._reported import report_value
 from zhichan.measures._indicator_registry import (
            IndicatorRegistry,
            default_indicators,
            load_indicators,
 )
+from zhichan.measures._reported import report_value
 from zhichan.measures._validity import SEMANTICS, is_valid, validity_table
 from zhichan.store import ATTRIBUTION_RULES
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from zhichan._registry import read_documents, registry_files
-from zhichan.errors import UserError
+from zhichan._registry import lookup, read_documents, registry_files
 from zhichan.ingest._metrics import metrics
 from zhichan.measures._indicator_model import Indicator
 
@@ -51,16 +50,8 @@ class IndicatorRegistry:
         return indicator_id in self.indicators or indicator_id in self.aliases
 
     def get(self, indicator_id: str) -> Indicator:
-        key = self.aliases.get(indicator_id, indicator_id)
-        try:
-            return self.indicators[key]
-        except KeyError:
-            raise UserError(
-                f"未知的指标 unknown indicator: {indicator_id}",
-                expected="、".join(sorted(self.indicators)),
-                found=indicator_id,
-                fix="可用指标见 docs/indicators.md (see the indicator catalogue)",
-            ) from None
+        return lookup(self.indicators, self.aliases.get(indicator_id, indicator_id), "未知的指标 unknown indicator",
+                      "可用指标见 docs/indicators.md (see the indicator catalogue)")
 
 
 def load_indicators(folder: Path | None = None) -> IndicatorRegistry:

@@ -19,9 +19,16 @@ from __future__ import annotations
 
 from zhichan.plans._actuals import plan_actuals
 from zhichan.plans._plan_model import TASK_STATUSES, Plan, StatusUpdate, Target, Task
-from zhichan.plans._plan_registry import PlanProblem, PlanRegistry, default_plans, load_plans
+from zhichan.plans._plan_registry import (
+           PlanProblem,
+           PlanRegistry,
+           default_plans,
+           load_plans,
+           plans_within,
+)
 from zhichan.plans._progress import PlanProgress, plan_status
 from zhichan.plans._target_progress import STATUSES as TARGET_STATUSES
 
 __all__ = ["TARGET_STATUSES", "TASK_STATUSES", "Plan", "PlanProblem", "PlanProgress", "PlanRegistry",
-           "StatusUpdate", "Target", "Task", "default_plans", "load_plans", "plan_actuals", "plan_status"]
+           "StatusUpdate", "Target", "Task", "default_plans", "load_plans", "plan_actuals", "plan_status",
+           "plans_within"]

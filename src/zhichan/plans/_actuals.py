@@ -8,6 +8,7 @@ import pandas as pd
 
 from zhichan.measures import compute_indicators, default_indicators, latest_period
 from zhichan.plans._plan_model import Plan
+from zhichan.reference import code_prefix
 
 # Years before the plan (or its earliest baseline) that feed the trend and the forecast.
 _LEAD_YEARS = 5
@@ -43,6 +44,4 @@ def plan_actuals(db, plan: Plan, *, as_of: dt.date | None = None, owner_rule: st
 
 def _holds(db, region: str) -> bool:
     """Whether any party of the workspace is placed in ``region`` (or below it)."""
-    n = len(region.rstrip("0"))
-    prefix = region[: n + n % 2]  # 500000 → 50, 510100 → 5101, 500111 → 500111, 000000 → ''
-    return bool(db.scalar("SELECT count(*) > 0 FROM party WHERE starts_with(region_code, ?)", [prefix]))
+    return bool(db.scalar("SELECT count(*) > 0 FROM party WHERE starts_with(region_code, ?)", [code_prefix(region)]))

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from zhichan._registry import read_documents, registry_files
-from zhichan.errors import UserError
+from zhichan._registry import lookup, read_documents, registry_files
 from zhichan.measures import IndicatorRegistry, default_indicators
 from zhichan.plans._plan_model import Plan
-from zhichan.reference import regions
+from zhichan.reference import code_prefix, regions
 
 
 @dataclass(frozen=True)
@@ -47,15 +46,8 @@ class PlanRegistry:
         return plan_id in self.plans
 
     def get(self, plan_id: str) -> Plan:
-        try:
-            return self.plans[plan_id]
-        except KeyError:
-            raise UserError(
-                f"未知的规划 unknown plan: {plan_id}",
-                expected="、".join(sorted(self.plans)),
-                found=plan_id,
-                fix="用 zhichan plan list 查看已载入的规划 (list the loaded plans)",
-            ) from None
+        return lookup(self.plans, plan_id, "未知的规划 unknown plan",
+                      "用 zhichan plan list 查看已载入的规划 (list the loaded plans)")
 
 
 @dataclass
@@ -88,6 +80,12 @@ def load_plans(folder: Path | None = None, *, packaged: bool = True,
 def default_plans() -> PlanRegistry:
     """The packaged seed plans (loaded once)."""
     return load_plans()
+
+
+def plans_within(region: str) -> list[Plan]:
+    """The packaged plans of ``region`` itself or of a region inside it."""
+    prefix = code_prefix(region)
+    return [p for p in default_plans() if p.region_code.startswith(prefix)]
 
 
 # -- rules: each yields the problems it finds ----------------------------------------------------

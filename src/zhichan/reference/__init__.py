@@ -1,6 +1,7 @@
 """Packaged, read-only reference data: divisions, boundaries, classifications, concordances.
 
 Public API:
+- ``code_prefix(code)``: the leading digits of the codes inside a region
 - ``regions``: the division catalogue (``get``, ``children``, ``path``, ``current_code`` …);
   ``Region``, ``RegionChange`` are its records
 - boundaries: ``boundary_codes``, ``geometry``, ``feature_collection``, ``centroid``, ``centroids``
@@ -31,7 +32,7 @@ from zhichan.reference._classifications import (
     tech_fields,
 )
 from zhichan.reference._ipc import IpcCode, normalise_ipc
-from zhichan.reference._regions import Region, RegionCatalogue, RegionChange, regions
+from zhichan.reference._regions import Region, RegionCatalogue, RegionChange, code_prefix, regions
 from zhichan.reference._statistics import StatisticRow, province_statistic, statistics_rows
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "centroid",
     "centroids",
     "classification_rows",
+    "code_prefix",
     "concordance_rows",
     "feature_collection",
     "geometry",

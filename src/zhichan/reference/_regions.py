@@ -71,6 +71,14 @@ def _year(at: dt.date | int | str | None) -> int:
     return at.year
 
 
+def code_prefix(code: str) -> str:
+    """The leading digits every code inside ``code`` shares: 500000 → '50', 510100 → '5101',
+    500111 → '500111', the nation 000000 → '' (so ``c.startswith(code_prefix(r))`` tests
+    "c lies in r")."""
+    n = len(str(code).rstrip("0"))
+    return str(code)[: n + n % 2]
+
+
 def _code6(code: str) -> str:
     code = str(code).strip()
     if len(code) in (9, 12) and code.isdigit():

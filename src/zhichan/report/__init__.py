@@ -19,8 +19,8 @@ from __future__ import annotations
 from zhichan.report._annual import build_annual_report
 from zhichan.report._catalogue_workbook import write_catalogue_workbook
 from zhichan.report._indicator_workbook import write_indicator_workbook
-from zhichan.report._model import Figure, Report, Section, Table
 from zhichan.report._layout_report import build_layout_report
+from zhichan.report._model import Figure, Report, Section, Table
 from zhichan.report._plan_report import build_plan_report
 from zhichan.report._plan_workbook import write_plan_workbook
 from zhichan.report._write import FORMATS, write_report

@@ -10,10 +10,12 @@ import pandas as pd
 
 from zhichan.errors import UserError
 from zhichan.measures import compute_indicators, default_indicators
+from zhichan.plans import plans_within
+from zhichan.reference import code_prefix, regions
 from zhichan.report import _findings as F
 from zhichan.report._charts import bar_chart, composition_chart, trend_chart
 from zhichan.report._model import Figure, Report, Section, Table
-from zhichan.report._plan_report import plan_section, plans_of
+from zhichan.report._plan_report import plan_section
 from zhichan.report._sources import definitions_section
 from zhichan.report._templates import template_yaml
 
@@ -38,7 +40,7 @@ def build_annual_report(db, region: str, year: int, workdir: Path, *, templates:
         raise UserError("没有可报告的指标 nothing to report", where=f"{region} {year}", fix="先导入数据 import data first")
     head = frame.iloc[0]
     name, level = str(head["region_name"]), str(head["level"])
-    parent_name = _parent_name(frame, db, years)
+    parent_name = _parent_name(frame)
     sub_level = SUBDIVISION.get(level)
     subs = (compute_indicators(db, spec.get("spread_indicators", []), periods=[year - 1, year], regions=[region],
                                level=sub_level, owner_rule=owner_rule) if sub_level else frame.iloc[0:0])
@@ -52,7 +54,7 @@ def build_annual_report(db, region: str, year: int, workdir: Path, *, templates:
                          F.parent_sentence(words, frame, ind, region, name, year, parent_name)):
             if sentence:
                 rep.findings.append(sentence)
-    inside = home is not None and region != home and _within(db, region, home)
+    inside = home is not None and region != home and region.startswith(code_prefix(home))
     for ind in spec.get("spread_indicators", []):
         s = F.rank_sentence(words, frame, reg.get(ind).id, region, name, year, parent_name) if inside else None
         if s:
@@ -76,7 +78,7 @@ def build_annual_report(db, region: str, year: int, workdir: Path, *, templates:
                                                                                               sub_level, owner_rule),
                           inds, year, name, sub_level, figdir, note)
         elif kind == "plans":
-            plans = plans_of(region)
+            plans = plans_within(region)
             if not plans:
                 s.add("本地区暂无录入的规划目标。")
             for plan in plans:
@@ -90,19 +92,9 @@ def build_annual_report(db, region: str, year: int, workdir: Path, *, templates:
     return rep
 
 
-def _within(db, region: str, home: str) -> bool:
-    if home == "000000":
-        return True
-    n = len(home.rstrip("0"))
-    return region.startswith(home[: n + n % 2])
-
-
-def _parent_name(frame: pd.DataFrame, db, years) -> str:
+def _parent_name(frame: pd.DataFrame) -> str:
     parent = frame.iloc[0]["parent"]
-    if not isinstance(parent, str) or not parent:
-        return ""
-    got = db.scalar("SELECT name FROM region WHERE code = ? ORDER BY vintage DESC LIMIT 1", [parent])
-    return got or ""
+    return regions.get(parent).name if isinstance(parent, str) and parent in regions else ""
 
 
 def _overview(s: Section, frame: pd.DataFrame, inds: list[str], year: int, name: str) -> None:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from zhichan.evaluate import LayoutAnalysis, coupling_coordination, normalise
 from zhichan.measures import compute_indicators
+from zhichan.reference import regions
 from zhichan.report import _findings as F
 from zhichan.report._charts import bar_chart
 from zhichan.report._model import Figure, Report, Table
@@ -21,7 +22,7 @@ LABELS = ["重点发展", "巩固提升", "培育提升", "引导调整"]
 def build_layout_report(db, region: str, year: int, workdir: Path, *, level: str = "county", window: int = 3,
                         fields: str = "tech_field", note: str = "", owner_rule: str | None = None) -> Report:
     la = LayoutAnalysis(region, level=level, year=year, window=window, fields=fields).fit(db)
-    name = db.scalar("SELECT name FROM region WHERE code = ? ORDER BY vintage DESC LIMIT 1", [region]) or region
+    name = regions.get(region).name if region in regions else region
     lv = F.LEVEL_ZH.get(level, "地区")
     rep = Report("layout", f"{name}知识产权区域布局分析报告", f"（{year - window + 1}—{year}年专利申请）",
                  f"{name}知识产权工作主管部门", dt.date.today().isoformat(), note=note)

@@ -20,13 +20,6 @@ TARGET_COLUMNS = {"indicator_title": "指标", "target_value": "目标值", "uni
                   "forecast": "目标年预测", "status_zh": "状态"}
 
 
-def plans_of(region: str) -> list:
-    """Seed plans of the region itself or of its subdivisions."""
-    n = len(region.rstrip("0"))
-    prefix = region[: n + n % 2]
-    return [p for p in default_plans() if p.region_code.startswith(prefix)]
-
-
 def plan_section(s: Section, db, plan, *, as_of: dt.date, owner_rule: str | None = None,
                  figdir: Path | None = None) -> PlanProgress:
     """Fill ``s`` with the plan's targets (and tasks) and return the fitted progress."""

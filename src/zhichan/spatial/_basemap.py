@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import shape
 
 from zhichan.errors import UserError
-from zhichan.reference import regions
+from zhichan.reference import code_prefix, regions
 from zhichan.reference._boundaries import (
     BOUNDARY_LEVELS,
     boundary_codes,
@@ -188,8 +188,7 @@ def _from_file(path: Path, level: str, region: str, code_column: str, name_colum
         if not names[code]:
             names[code] = _current_name(code, code)
     if region != NATION:
-        prefix = region.rstrip("0")
-        prefix = region[: len(prefix) + len(prefix) % 2]
+        prefix = code_prefix(region)
         codes = [c for c in codes if c.startswith(prefix)] or codes
     return Basemap(level, region, codes, names, {c: geoms[c] for c in codes}, str(path))
 

@@ -52,6 +52,8 @@ from zhichan.store._indicator_sql import (
     stock_facts_sql,
 )
 from zhichan.store._integrity import integrity_problems
+from zhichan.store._layout_sql import SCHEMES, field_counts_sql
+from zhichan.store._migrations import LATEST_VERSION, available_migrations, migrate, schema_version
 from zhichan.store._raw_csv import (
     drop_raw_csv,
     fix_raw_rows,
@@ -60,10 +62,8 @@ from zhichan.store._raw_csv import (
     raw_newlines_in_cells,
     raw_slow_rows,
 )
-from zhichan.store._layout_sql import SCHEMES, field_counts_sql
-from zhichan.store._migrations import LATEST_VERSION, available_migrations, migrate, schema_version
-from zhichan.store._reported import set_reported
 from zhichan.store._reference_sync import reference_digest, sync_reference
+from zhichan.store._reported import set_reported
 from zhichan.store._staging import (
     STAGING,
     distinct_values,
