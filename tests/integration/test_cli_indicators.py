@@ -114,6 +114,15 @@ def test_demo_writes_indicator_and_plan_outputs(demo_ws):
     assert "plan-dazu_ip_plan_2021_2025.xlsx" in outs and "plan-chongqing_ip_strategy_2014_2020.json" in outs
 
 
+def test_demo_writes_maps_and_all_three_reports(demo_ws):
+    maps = {p.name for p in (demo_ws / "outputs" / "maps").iterdir()}
+    assert {"map-invention_patents_per_10k_pop-500000.png", "map-invention_patents_per_10k_pop-500000.html",
+            "map-lisa-invention_patents_per_10k_pop-500000.png", "map-flows-500000.png"} <= maps
+    reports = {p.name for p in (demo_ws / "outputs" / "reports").iterdir()}
+    for name in ("annual-500000-2023", "layout-500000-2023", "plan-dazu_ip_plan_2021_2025"):
+        assert {f"{name}.docx", f"{name}.html", f"{name}.pdf"} <= reports, name
+
+
 def test_region_group_cli(demo_ws):
     r = _zc("regions", "group", "liangjiang", "500105", "500112", "500157", "--name", "两江新区", "-w", str(demo_ws))
     assert r.returncode == 0, r.stderr
