@@ -117,6 +117,20 @@ def test_chongqing_targets():
     assert {t.deadline_year for t in plan.targets} == {2020}
 
 
+def test_dazu_and_chongqing_sources_are_recorded():
+    dazu = default_plans().get("dazu_ip_plan_2021_2025")
+    assert dazu.issuer == "重庆市大足区人民政府办公室"
+    assert dazu.source.url == "https://smecq.cn/home/index/articles_info/id/13728.html"
+    assert dazu.doc_no is None and dazu.doc_date is None          # not shown by the reprint
+    assert all(t.source_quote for t in dazu.targets), "every Dazu target quotes the document"
+    cq = default_plans().get("chongqing_ip_strategy_2014_2020")
+    assert (cq.doc_no, cq.doc_date.isoformat()) == ("渝府办发〔2014〕83号", "2014-08-12")
+    assert cq.source.url.startswith("http://district.ce.cn/")
+    quoted = {t.id for t in cq.targets if t.source_quote}
+    assert quoted == {"valid_patents", "patent_applications_abroad"}  # the rest are still unverified
+    assert all(t.note for t in cq.targets if t.id not in quoted)
+
+
 def test_shandong_targets_carry_sources():
     plan = default_plans().get("shandong_ip_plan_2021_2025")
     hv = plan.target("high_value_invention_patents_per_10k_pop")
