@@ -127,7 +127,10 @@ class Database:
             raise
         else:
             try:
+                t = _clock() if _TIMING else None
                 self.con.execute("COMMIT")
+                if _TIMING:
+                    _log(t, "COMMIT")
             except _CONSTRAINT_ERRORS as exc:
                 raise _violation(exc, "COMMIT") from exc
         finally:
@@ -181,7 +184,7 @@ def _clock() -> tuple[float, float]:
 
 def _log(started: tuple[float, float], sql: str) -> None:
     wall, cpu = _clock()
-    print(f"[zhichan] {wall:10.3f} {wall - started[0]:7.3f}s {cpu - started[1]:7.3f}cpu  {' '.join(sql.split())[:100]}",
+    print(f"[zhichan] {wall:10.3f} {wall - started[0]:7.3f}s {cpu - started[1]:7.3f}cpu  {' '.join(sql.split())[:int(os.environ.get('ZHICHAN_TIMING_WIDTH', '100'))]}",
           file=sys.stderr)
 
 

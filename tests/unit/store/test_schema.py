@@ -93,7 +93,6 @@ def test_good_row_accepted_bad_row_refused(db, table, good, bad, why):
 PRIMARY_KEYS = [
     ("region", {"code": "500111", "vintage": 1, "name": "大足区", "level": "county"}),
     ("party", {"party_id": "p1", "name": "甲", "name_norm": "甲", "kind": "individual"}),
-    ("ip_right", {"right_id": "r1", "kind": "design", "office": "CN", "application_no": "x"}),
     ("stat", {"region_code": "500111", "period": 2023, "metric": "gdp", "value": 1.0, "unit": "亿元",
               "source": "s"}),
 ]
@@ -105,6 +104,18 @@ def test_duplicate_key_refused(db, table, row):
     with pytest.raises(ConstraintViolation):
         insert(db, table, row)
     assert db.scalar(f"SELECT count(*) FROM {table}") == 1
+
+
+def test_duplicate_right_reported_by_integrity_check(db):
+    # ip_right keeps no key index (migration 5): its writer keeps rights unique and the integrity
+    # check finds any duplicate
+    from zhichan.store import integrity_problems
+    insert(db, "ip_right", {"right_id": "r1", "kind": "design", "office": "CN", "application_no": "x"})
+    assert integrity_problems(db) == {}
+    insert(db, "ip_right", {"right_id": "r1", "kind": "design", "office": "CN", "application_no": "y"})
+    insert(db, "ip_right", {"right_id": "r2", "kind": "design", "office": "CN", "application_no": "x"})
+    assert integrity_problems(db) == {"ip_right unique right_id": 1,
+                                      "ip_right unique (office, kind, application_no)": 1}
 
 
 def test_every_design_table_exists(db):
@@ -121,7 +132,8 @@ def test_schema_version_recorded(db):
     assert schema_version(db) == LATEST_VERSION == len(available_migrations())
     rows = db.query_dicts("SELECT version, name, checksum FROM schema_version ORDER BY version")
     assert [(r["version"], r["name"]) for r in rows] == [(1, "canonical"), (2, "history_and_registers"),
-                                                        (3, "international_filing"), (4, "family")]
+                                                        (3, "international_filing"), (4, "family"),
+                                                        (5, "right_unindexed")]
     assert all(len(r["checksum"]) == 64 for r in rows)
 
 
