@@ -172,3 +172,18 @@ def test_many_checked_rows_land_the_same(tmp_path, monkeypatch):
     rows = [row(i, 法律状态="-", 申请摘要="=1+1" if i % 5000 == 0 else "摘要") for i in range(1, 12_001)]
     out = assert_same(write(tmp_path / "dashes.csv", rows), tmp_path, monkeypatch, fast=True)
     assert [r for c, _, r, *_ in out["report0"][7] if c == "csv-injection"] == [5001, 10001]
+
+
+def test_mention_key_hash_collision_falls_back_to_the_column_join(tmp_path, monkeypatch):
+    # mentions find their party by a hash of the key columns; were two keys to share a hash the
+    # writer joins on the columns instead, and lands the same parties and roles
+    from zhichan.store import _writes_party
+
+    path = DATA / "samples" / "cnipa_patent_sample.csv"
+    (tmp_path / "h").mkdir()
+    (tmp_path / "j").mkdir()
+    hashed, _ = land(path, tmp_path / "h", monkeypatch, direct=True)
+    monkeypatch.setattr(_writes_party, "_MKEY", "0::UBIGINT")        # every key collides
+    joined, _ = land(path, tmp_path / "j", monkeypatch, direct=True)
+    assert hashed["right_party"] and joined["right_party"] == hashed["right_party"]
+    assert joined["party"] == hashed["party"] and joined["party_address"] == hashed["party_address"]

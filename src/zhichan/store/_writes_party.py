@@ -227,9 +227,9 @@ SELECT DISTINCT right_id FROM right_party WHERE role = 'owner' AND valid_to IS N
   AND right_id IN (SELECT right_id FROM stg_right);
 
 INSERT INTO right_party (right_id, party_id, role, seq, valid_from, batch_id)
-SELECT right_id, party_id, 'owner', min(seq), coalesce(min(filed_on), $as_of), $batch
+SELECT any_value(right_id), any_value(party_id), 'owner', min(seq), coalesce(min(filed_on), $as_of), $batch
 FROM stg_mention_party WHERE role = 'owner' AND right_id NOT IN (SELECT right_id FROM stg_owner_known)
-GROUP BY right_id, party_id;
+GROUP BY row_no, party_no;
 """
 
 
