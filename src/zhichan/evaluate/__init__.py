@@ -17,7 +17,8 @@ Public API:
   ``ellison_glaeser``, ``Measure``
 - composite indices: ``load_framework``, ``check_framework``, ``Framework``, ``FrameworkProblem``,
   ``CompositeIndex``, ``UncertaintyAnalysis``, ``performance_groups``, ``treat_outliers``,
-  ``impute``, ``denominate``
+  ``impute``, ``denominate``, ``transform`` (fixed log transforms); min-max with fixed, capped
+  goalposts (UNDP style) via ``normalise_options``
 - regional layout: ``LayoutAnalysis(region, level=…, year=…, window=3, fields="tech_field"|"sei",
   rules=None).fit(db)`` (filings by unit × field, shares, RTA, growth, and ``catalogue_``, the
   guidance catalogue by rules held as data), ``load_catalogue_rules``, ``CatalogueRules``
@@ -67,7 +68,7 @@ from zhichan.evaluate._province_example import (
     province_example,
     province_example_markdown,
 )
-from zhichan.evaluate._treatment import denominate, impute, treat_outliers
+from zhichan.evaluate._treatment import denominate, impute, transform, treat_outliers
 from zhichan.evaluate._uncertainty import UncertaintyAnalysis
 from zhichan.evaluate._weights import (
     CriticWeights,
@@ -131,6 +132,7 @@ __all__ = [
     "revealed_technological_advantage",
     "theil",
     "topsis",
+    "transform",
     "treat_outliers",
     "vector_norm",
     "weighted_arithmetic",

@@ -12,7 +12,13 @@ from zhichan.errors import UserError
 from zhichan.evaluate._base import Analysis, as_frame
 from zhichan.evaluate._framework import Framework, load_framework
 from zhichan.evaluate._normalise import normalise as normalise_frame
-from zhichan.evaluate._treatment import denominate, impute, treat_outliers
+from zhichan.evaluate._treatment import (
+    denominate,
+    impute,
+    transform,
+    transform_function,
+    treat_outliers,
+)
 from zhichan.evaluate._tree import TreePlan, rank_desc
 from zhichan.evaluate._weights import critic_weights, entropy_weights, pca_weights
 
@@ -53,12 +59,18 @@ class CompositeIndex(Analysis):
     framework : Framework, YAML path or table (code, parent, weight, direction)
     denominators : dict, optional
         ``{indicator: data column or Series}``; the indicator is divided by it (× ``denominator_scale``).
+    transforms : dict, optional
+        ``{indicator: "log10" | "ln"}``, applied after denomination (handbook §5.1; e.g. the UNDP
+        TAI logs telephones and electricity). Goalposts of a transformed indicator are given in
+        its raw units and transformed with it.
     impute : {"none", "mean", "median"}
     outliers : {"winsorise", "log", "none"}
         Applied to indicators with ``|skew| > skew_threshold`` and ``kurtosis > kurt_threshold``.
     normalise : {"minmax", "zscore", "rank", "target"}
     normalise_options : dict, optional
-        E.g. ``{"low": 0, "high": 100}`` (the default for min-max) or ``{"targets": {...}}``.
+        Min-max defaults to ``{"low": 0, "high": 100}``; add ``goalposts={indicator: (min, max)}``
+        and ``cap=True`` for fixed, capped goalposts (UNDP style). ``{"targets": {...}}`` for
+        ``target``.
     weighting : {"framework", "equal", "entropy", "critic", "pca"}
         The framework's weights, equal siblings, or weights computed from the data within each
         sibling group (from the normalised indicators, and from the sub-index scores above them).
@@ -86,13 +98,14 @@ class CompositeIndex(Analysis):
     """
 
     def __init__(self, framework: Any, *, denominators: dict | None = None, denominator_scale: Any = 1.0,
-                 impute: str = "none", outliers: str = "winsorise", skew_threshold: float = 2.0,
-                 kurt_threshold: float = 3.5, max_winsorised: int = 5, normalise: str = "minmax",
-                 normalise_options: dict | None = None, weighting: str = "framework",
+                 transforms: dict | None = None, impute: str = "none", outliers: str = "winsorise",
+                 skew_threshold: float = 2.0, kurt_threshold: float = 3.5, max_winsorised: int = 5,
+                 normalise: str = "minmax", normalise_options: dict | None = None, weighting: str = "framework",
                  aggregate: Any = "arithmetic", groups: Any = 4) -> None:
         self.framework = framework
         self.denominators = denominators
         self.denominator_scale = denominator_scale
+        self.transforms = transforms
         self.impute = impute
         self.outliers = outliers
         self.skew_threshold = skew_threshold
@@ -117,12 +130,18 @@ class CompositeIndex(Analysis):
             raise UserError("数据缺少框架中的指标 the data lack indicators of the framework",
                             expected="one column per indicator (leaf) of the framework",
                             found="missing: " + "、".join(missing), fix="add the columns or remove the indicators")
-        frame = impute(frame[fw.leaves], self.impute)
+        frame = frame[fw.leaves]
+        if self.transforms:
+            frame = transform(frame, self.transforms)
+        frame = impute(frame, self.impute)
         return treat_outliers(frame, self.outliers, skew_threshold=self.skew_threshold,
                               kurt_threshold=self.kurt_threshold, max_winsorised=self.max_winsorised)
 
     def _normalise(self, treated: pd.DataFrame, fw: Framework, method: str, options: dict | None) -> pd.DataFrame:
-        opts = dict(options) if options else ({"low": 0.0, "high": 100.0} if method == "minmax" else {})
+        opts = ({"low": 0.0, "high": 100.0} if method == "minmax" else {}) | dict(options or {})
+        if opts.get("goalposts") and self.transforms:
+            opts["goalposts"] = {k: tuple(transform_function(self.transforms[k])(float(v)) for v in pair)
+                                 if k in self.transforms else pair for k, pair in opts["goalposts"].items()}
         if method == "vector":
             raise UserError("合成指数不使用向量标准化 vector normalisation is for TOPSIS only",
                             expected="minmax, zscore, rank or target")
@@ -177,7 +196,8 @@ class CompositeIndex(Analysis):
         self.ranks_ = pd.DataFrame(ranks, index=idx, columns=self.scores_.columns)
         self.groups_ = performance_groups(self.scores_[fw.root], self.groups)
         self.convention_ = {
-            "denominators": dict(self.denominators or {}), "impute": self.impute,
+            "denominators": dict(self.denominators or {}), "transforms": dict(self.transforms or {}),
+            "impute": self.impute,
             "outliers": report.attrs.get("convention"), "normalise": normalised.attrs.get("convention"),
             "weighting": self.weighting, "aggregate": methods,
             "ranks": "1 = highest score; ties by order", "handbook": "JRC/OECD 2008"}

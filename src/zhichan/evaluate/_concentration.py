@@ -154,7 +154,7 @@ def theil(values: Any, groups: Any = None, weights: Any = None, *, kind: str = "
 
 def ellison_glaeser(plants: Any, *, region: str = "region", industry: str = "industry",
                     size: str = "employment", region_totals: Any = None) -> pd.DataFrame:
-    """Ellison–Glaeser (1997) agglomeration index γ per industry.
+    """Ellison–Glaeser (1997, J. Political Economy 105(5): 889–927) agglomeration index γ per industry.
 
     ``G = Σ_r (s_r − x_r)²`` (industry's regional shares ``s`` vs. the regions' shares ``x`` of all
     employment), ``H = Σ_k z_k²`` (plant Herfindahl) and

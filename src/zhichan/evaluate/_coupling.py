@@ -37,10 +37,11 @@ class CouplingCoordination(Analysis):
     """Coupling degree C, coordination index T and coupling-coordination degree D = √(C·T).
 
     Standard model: ``C = n (Π U_i)^(1/n) / Σ U_i``. Corrected model of 王淑佳等 (国内耦合协调度模型
-    的误区及修正, 自然资源学报 2021, 36(3): 793–810):
-    ``C = sqrt{[1 − Σ_{i<j} |U_i − U_j| / Σ_{m=1}^{n−1} m] · (Π_i U_i / max U)^(1/(n−1))}``
-    where the product runs over ``U_i / max U`` (for two systems ``√[(1 − |U₁ − U₂|) U_min/U_max]``).
-    ``T = Σ α_i U_i``.
+    的误区及修正, 自然资源学报 2021, 36(3): 793–810, doi:10.31497/zrzyxb.20210319):
+    ``C = sqrt{[1 − Σ_{i>j} |U_i − U_j| / Σ_{m=1}^{n−1} m] · (Π_i U_i / max U)^(1/(n−1))}``
+    (``Σ m = n(n−1)/2``, the number of pairs; for two systems ``√[(1 − |U₁ − U₂|) U_min/U_max]``),
+    as restated by the R packages coupling (``method = "wang"``) and mathmodels
+    (``type = "adjusted"``), whose printed outputs the tests reproduce. ``T = Σ α_i U_i``.
 
     Parameters
     ----------

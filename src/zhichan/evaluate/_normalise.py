@@ -15,33 +15,63 @@ from zhichan.evaluate._base import as_frame, direction_signs
 METHODS = ("minmax", "zscore", "rank", "target", "vector")
 
 
-def _minmax_array(x: np.ndarray, signs: np.ndarray, low: float, high: float, shift: float) -> np.ndarray:
-    lo, hi = np.nanmin(x, axis=0), np.nanmax(x, axis=0)
+def _minmax_array(x: np.ndarray, signs: np.ndarray, low: float, high: float, shift: float,
+                  lo: np.ndarray | None = None, hi: np.ndarray | None = None, cap: bool = False) -> np.ndarray:
+    obs_lo, obs_hi = np.nanmin(x, axis=0), np.nanmax(x, axis=0)
+    lo = obs_lo if lo is None else np.where(np.isnan(lo), obs_lo, lo)
+    hi = obs_hi if hi is None else np.where(np.isnan(hi), obs_hi, hi)
     span = hi - lo
     safe = np.where(span > 0, span, 1.0)
     z = np.where(signs > 0, (x - lo) / safe, (hi - x) / safe)
     z = np.where(span > 0, z, 0.5)  # a constant indicator carries no information: mid-range
+    if cap:
+        z = np.clip(z, 0.0, 1.0)
     z = np.where(np.isnan(x), np.nan, z)
     return low + (high - low) * z + shift
 
 
+def goalpost_arrays(goalposts: Any, columns: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``{indicator: (min, max)}`` → arrays aligned with ``columns`` (NaN where the data decide)."""
+    cols = list(columns)
+    unknown = [c for c in (goalposts or {}) if c not in cols]
+    if unknown:
+        raise UserError("目标值（门槛）对应的指标不存在 goalposts given for unknown indicators",
+                        expected="indicator codes of the data", found="、".join(map(str, unknown)))
+    lo, hi = np.full(len(cols), np.nan), np.full(len(cols), np.nan)
+    for j, c in enumerate(cols):
+        if goalposts and c in goalposts:
+            pair = goalposts[c]
+            if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+                raise UserError("门槛格式错误 goalposts must be (min, max) pairs", where=str(c), found=repr(pair))
+            lo[j], hi[j] = float(pair[0]), float(pair[1])
+            if not hi[j] > lo[j]:
+                raise UserError("门槛无效 goalpost max must exceed min", where=str(c), found=repr(pair))
+    return lo, hi
+
+
 def min_max(data: Any, directions: Any = None, *, low: float = 0.0, high: float = 1.0,
-            shift: float = 0.0) -> pd.DataFrame:
+            shift: float = 0.0, goalposts: dict | None = None, cap: bool = False) -> pd.DataFrame:
     """Min-max normalisation into ``[low, high]``, then ``+ shift``.
 
-    Benefit: ``(x − min)/(max − min)``; cost: ``(max − x)/(max − min)``. A constant indicator maps
-    to the middle of the range. ``shift`` is the epsilon translation used in Chinese entropy-weight
-    practice (e.g. ``shift=1e-4`` so that no value is 0); ``low=0.01, high=1`` is the other common
-    epsilon margin.
+    Benefit: ``(x − min)/(max − min)``; cost: ``(max − x)/(max − min)``. ``min``/``max`` are the
+    observed extremes, or fixed ``goalposts`` ``{indicator: (min, max)}`` as in the UNDP indices
+    (HDI, TAI); ``cap`` clips to the goalposts (a value beyond the maximum scores full marks, as
+    UNDP does for telephones and electricity in the TAI). A constant indicator maps to the middle
+    of the range. ``shift`` is the epsilon translation used in Chinese entropy-weight practice
+    (e.g. ``shift=1e-4`` so that no value is 0); ``low=0.01, high=1`` is the other common margin.
     """
     frame = as_frame(data)
     if not high > low:
         raise UserError("目标区间无效 invalid target range", expected="high > low", found=f"low={low}, high={high}")
     signs = direction_signs(directions, frame.columns)
-    out = pd.DataFrame(_minmax_array(frame.to_numpy(), signs, low, high, shift), index=frame.index,
+    lo, hi = goalpost_arrays(goalposts, frame.columns)
+    out = pd.DataFrame(_minmax_array(frame.to_numpy(), signs, low, high, shift, lo, hi, cap), index=frame.index,
                        columns=frame.columns)
+    fixed = [c for c in frame.columns if goalposts and c in goalposts]
     out.attrs["convention"] = f"min-max to [{low:g}, {high:g}]" + (f" + {shift:g}" if shift else "") + \
-        "; cost indicators reversed; constant indicators at mid-range"
+        "; cost indicators reversed; constant indicators at mid-range" + \
+        (f"; fixed goalposts for {', '.join(map(str, fixed))}" if fixed else "") + \
+        ("; capped at the goalposts" if cap else "")
     return out
 
 

@@ -1,5 +1,6 @@
-"""Data treatment before normalisation (JRC/OECD handbook §3–4): denomination, imputation and
-outliers (winsorisation, or a log transform for skewed indicators)."""
+"""Data treatment before normalisation (JRC/OECD handbook §3–5): denomination, fixed transforms of
+chosen indicators, imputation and outliers (winsorisation, or a log transform for skewed
+indicators)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from zhichan.errors import UserError
 
 IMPUTATIONS = ("none", "mean", "median")
 OUTLIER_TREATMENTS = ("winsorise", "log", "none")
+TRANSFORMS = {"log10": np.log10, "ln": np.log}
 
 
 def denominate(data: pd.DataFrame, denominators: dict[str, Any], scale: Any = 1.0) -> pd.DataFrame:
@@ -30,6 +32,32 @@ def denominate(data: pd.DataFrame, denominators: dict[str, Any], scale: Any = 1.
         d = d.reindex(data.index).astype(float)
         k = scale.get(ind, 1.0) if isinstance(scale, dict) else float(scale)
         out[ind] = out[ind] / d.where(d != 0) * k
+    return out
+
+
+def transform_function(name: str):
+    """The function of a named transform (``log10`` or ``ln``)."""
+    if name not in TRANSFORMS:
+        raise UserError("未知的变换 unknown transform", expected=", ".join(TRANSFORMS), found=repr(name))
+    return TRANSFORMS[name]
+
+
+def transform(data: pd.DataFrame, transforms: dict[str, str]) -> pd.DataFrame:
+    """Apply a fixed transform to chosen indicators, e.g. ``{"electricity": "log10"}``.
+
+    The scale transformation of the handbook §5.1, decided by the framework rather than by the
+    data (the UNDP TAI takes logs of telephones and electricity). Values must be positive.
+    """
+    out = data.copy()
+    for ind, name in transforms.items():
+        if ind not in out.columns:
+            raise UserError("变换对应的指标不存在 transform given for an unknown indicator", found=str(ind))
+        fn = transform_function(name)
+        x = out[ind].astype(float)
+        if (x <= 0).any():
+            raise UserError("对数变换要求正值 a log transform needs positive values", where=str(ind),
+                            found=f"min {x.min():.4g}", fix="shift the indicator or drop the transform")
+        out[ind] = fn(x)
     return out
 
 

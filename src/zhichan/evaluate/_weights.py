@@ -152,78 +152,103 @@ class CriticWeights(Analysis):
         return pd.concat([self.std_, self.conflict_, self.information_, self.weights_], axis=1)
 
 
-def _varimax(loadings: np.ndarray, gamma: float = 1.0, max_iter: int = 100, tol: float = 1e-8) -> np.ndarray:
-    """Kaiser's varimax rotation of a loading matrix (indicators × factors)."""
+def _varimax(loadings: np.ndarray, gamma: float = 1.0, max_iter: int = 100, tol: float = 1e-8,
+             kaiser: bool = True) -> np.ndarray:
+    """Varimax rotation of a loading matrix (indicators × factors).
+
+    With ``kaiser`` the rows are scaled to unit communality before rotating and scaled back after
+    (Kaiser normalisation: R ``stats::varimax`` default, SPSS, STATISTICA "varimax normalized").
+    """
     p, k = loadings.shape
+    h = np.sqrt((loadings ** 2).sum(axis=1, keepdims=True)) if kaiser else np.ones((p, 1))
+    h = np.where(h > 0, h, 1.0)
+    a = loadings / h
     rot = np.eye(k)
     d = 0.0
     for _ in range(max_iter):
-        lam = loadings @ rot
-        u, s, vt = np.linalg.svd(loadings.T @ (lam ** 3 - (gamma / p) * lam @ np.diag((lam ** 2).sum(axis=0))))
+        lam = a @ rot
+        u, s, vt = np.linalg.svd(a.T @ (lam ** 3 - (gamma / p) * lam @ np.diag((lam ** 2).sum(axis=0))))
         rot = u @ vt
         d_new = s.sum()
         if d_new < d * (1 + tol):
             break
         d = d_new
-    return loadings @ rot
+    return (a @ rot) * h
 
 
 class PCAWeights(Analysis):
-    """Weights from principal components, after the JRC/OECD handbook (2008, §6.1).
+    """Weights from principal components, after the JRC/OECD handbook (2008, §6.1, Tables 16–18).
 
-    Standardise; keep components with eigenvalue > ``min_eigenvalue`` (Kaiser: 1), at least one;
-    rotate the loadings (varimax, unless ``rotation=None``); square the loadings and scale them to
-    sum 1 within each component; assign each indicator to the component where its scaled squared
-    loading is largest; weight = that scaled squared loading × the component's share of the
-    retained (rotated) variance; rescale to sum 1.
+    Standardise; keep ``n_components`` components, or else those with eigenvalue >
+    ``min_eigenvalue`` (Kaiser: 1), at least one; rotate the loadings (varimax with Kaiser
+    normalisation, unless ``rotation=None``); square the loadings and scale them to sum 1 within
+    each component; assign each indicator to the component where its scaled squared loading is
+    largest; weight = that scaled squared loading × the component's share of the retained
+    (rotated) variance; rescale to sum 1.
 
     Attributes
     ----------
     weights_ : Series
     eigenvalues_ : ndarray
+        All eigenvalues of the correlation matrix, largest first.
     loadings_ : DataFrame
         (Rotated) loadings of the retained components.
+    explained_ : Series
+        Variance explained by each retained (rotated) component (the handbook's "Expl.Var").
+    component_ : Series
+        The component each indicator is assigned to.
     convention_ : str
     """
 
-    def __init__(self, *, min_eigenvalue: float = 1.0, rotation: str | None = "varimax") -> None:
+    def __init__(self, *, min_eigenvalue: float = 1.0, n_components: int | None = None,
+                 rotation: str | None = "varimax", kaiser: bool = True) -> None:
         self.min_eigenvalue = min_eigenvalue
+        self.n_components = n_components
         self.rotation = rotation
+        self.kaiser = kaiser
 
     def fit(self, data: Any) -> PCAWeights:
         frame = as_frame(data).dropna()
         if len(frame) < 3 or frame.shape[1] < 2:
             raise UserError("PCA 权重至少需要三个单位和两个指标 PCA weights need ≥3 units and ≥2 indicators")
+        if self.rotation not in (None, "varimax"):
+            raise UserError("未知的旋转方法 unknown rotation", expected="'varimax' or None", found=repr(self.rotation))
+        m = frame.shape[1]
+        if self.n_components is not None and not 1 <= self.n_components <= m:
+            raise UserError("主成分个数无效 invalid number of components", expected=f"1 … {m}",
+                            found=str(self.n_components))
         x = frame.to_numpy()
         sd = x.std(axis=0, ddof=1)
         z = (x - x.mean(axis=0)) / np.where(sd > 0, sd, 1.0)
-        corr = np.corrcoef(z, rowvar=False)
-        corr = np.nan_to_num(corr)
+        corr = np.nan_to_num(np.corrcoef(z, rowvar=False))
         vals, vecs = np.linalg.eigh(corr)
         order = np.argsort(vals)[::-1]
         vals, vecs = vals[order], vecs[:, order]
-        k = max(1, int(np.sum(vals > self.min_eigenvalue)))
+        k = self.n_components or max(1, int(np.sum(vals > self.min_eigenvalue)))
         load = vecs[:, :k] * np.sqrt(np.maximum(vals[:k], 0.0))
         if self.rotation == "varimax" and k > 1:
-            load = _varimax(load)
-        elif self.rotation not in (None, "varimax"):
-            raise UserError("未知的旋转方法 unknown rotation", expected="'varimax' or None", found=repr(self.rotation))
+            load = _varimax(load, kaiser=self.kaiser)
         sq = load ** 2
         var = sq.sum(axis=0)
         scaled = sq / var
         best = scaled.argmax(axis=1)
         share = var / var.sum()
         w = scaled[np.arange(len(best)), best] * share[best]
+        names = [f"F{i + 1}" for i in range(k)]
         self.eigenvalues_ = vals
-        self.loadings_ = pd.DataFrame(load, index=frame.columns, columns=[f"F{i + 1}" for i in range(k)])
+        self.loadings_ = pd.DataFrame(load, index=frame.columns, columns=names)
+        self.explained_ = pd.Series(var, index=names, name="explained")
+        self.component_ = pd.Series([names[b] for b in best], index=frame.columns, name="component")
         self.weights_ = pd.Series(w / w.sum(), index=frame.columns, name="weight")
-        self.convention_ = (f"PCA on the correlation matrix, eigenvalue > {self.min_eigenvalue:g} ({k} kept), "
-                            f"rotation={self.rotation}; scaled squared loadings × component variance share")
+        kept = f"{k} kept" if self.n_components else f"eigenvalue > {self.min_eigenvalue:g}, {k} kept"
+        rot = "varimax (Kaiser-normalised)" if self.rotation and self.kaiser else self.rotation
+        self.convention_ = (f"PCA on the correlation matrix, {kept}, rotation={rot}; "
+                            "scaled squared loadings × component variance share")
         return self
 
     def to_frame(self) -> pd.DataFrame:
         self._check_fitted()
-        return pd.concat([self.loadings_, self.weights_], axis=1)
+        return pd.concat([self.loadings_, self.component_, self.weights_], axis=1)
 
 
 def entropy_weights(data: Any, *, normalise: str = "minmax", epsilon: float = 1e-4,
@@ -237,6 +262,8 @@ def critic_weights(data: Any, *, directions: Any = None) -> CriticWeights:
     return CriticWeights(directions=directions).fit(data)
 
 
-def pca_weights(data: Any, *, min_eigenvalue: float = 1.0, rotation: str | None = "varimax") -> PCAWeights:
+def pca_weights(data: Any, *, min_eigenvalue: float = 1.0, n_components: int | None = None,
+                rotation: str | None = "varimax", kaiser: bool = True) -> PCAWeights:
     """Fit :class:`PCAWeights`; the weights are ``.weights_``."""
-    return PCAWeights(min_eigenvalue=min_eigenvalue, rotation=rotation).fit(data)
+    return PCAWeights(min_eigenvalue=min_eigenvalue, n_components=n_components, rotation=rotation,
+                      kaiser=kaiser).fit(data)
