@@ -69,37 +69,40 @@ def sql_type(parser: str) -> str:
 _WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 
 
-def _check_sum(n: int) -> str:
-    """Weighted digit sum of the n-digit number ``n`` (integer arithmetic: no string slicing)."""
-    return " + ".join(f"((n // {10 ** (n - 1 - i)}) % 10) * {w}" for i, w in enumerate(_WEIGHTS[:n]))
+def _check_sum(n: int, col: str) -> str:
+    """Weighted digit sum of the n-digit number in ``col`` (integer arithmetic: no string slicing)."""
+    return " + ".join(f"(({col} // {10 ** (n - 1 - i)}) % 10) * {w}" for i, w in enumerate(_WEIGHTS[:n]))
 
 
-def application_numbers_sql(col: str, table: str) -> str:
-    """Normalised CN application numbers and their problems, one row per staged row.
+def application_numbers_over(col: str, base: str, out: str) -> str:
+    """``base`` (a table or a parenthesised query) with two more columns: ``{out}_value``, the
+    normalised CN application number in ``col``, and ``{out}_code``, its problem code.
 
     The same rule as ``zhichan.ids`` (DOMAIN.md §3), written set-wise; a parity test keeps the two
-    in step. One regular expression per row gives the digits and the stated check character."""
+    in step. One regular expression per row gives the digits and the stated check character;
+    the steps are stacked projections, so no table or join is needed."""
     max_year = dt.date.today().year + 1
-    return rf"""
-    CREATE OR REPLACE TEMP TABLE {table} AS
-    WITH a AS (SELECT row_no, raw, m.d AS d, m.g AS g, length(m.d) AS len, TRY_CAST(m.d AS BIGINT) AS n
-               FROM (SELECT row_no, {col} AS raw,
-                            regexp_extract(zc_appno_clean({col}), '^([0-9]{{12}}|[0-9]{{8}})(?:\.?([0-9X]))?$', ['d', 'g']) AS m
-                     FROM stg_raw)),
-    c AS (SELECT row_no, raw, d, g,
-                 CASE len WHEN 12 THEN n // 100000000 BETWEEN 1985 AND {max_year} AND (n // 10000000) % 10 IN (1, 2, 3, 8, 9)
-                          WHEN 8 THEN (n // 1000000 >= 85 OR n // 1000000 <= 3) AND (n // 100000) % 10 IN (1, 2, 3, 8, 9)
-                          ELSE false END AS shape_ok,
-                 CASE len WHEN 12 THEN ({_check_sum(12)}) % 11 WHEN 8 THEN ({_check_sum(8)}) % 11 END AS s
-          FROM a),
-    e AS (SELECT *, CASE WHEN s = 10 THEN 'X' ELSE s::VARCHAR END AS k FROM c)
-    SELECT row_no,
-           CASE WHEN shape_ok AND g IN ('', k) THEN d || '.' || k END AS value,
-           CASE WHEN raw IS NULL OR trim(raw) = '' THEN NULL
-                WHEN shape_ok AND g IN ('', k) THEN NULL
-                WHEN shape_ok THEN 'bad-check-digit'
-                ELSE 'bad-application-number' END AS code
-    FROM e"""
+    m = f"_{out}_m"
+    return rf"""(
+    SELECT * EXCLUDE ({m}, {m}_len, {m}_n, {m}_ok, {m}_s, {m}_k),
+           CASE WHEN {m}_ok AND {m}.g IN ('', {m}_k) THEN {m}.d || '.' || {m}_k END AS {out}_value,
+           CASE WHEN {col} IS NULL OR trim({col}) = '' THEN NULL
+                WHEN {m}_ok AND {m}.g IN ('', {m}_k) THEN NULL
+                WHEN {m}_ok THEN 'bad-check-digit'
+                ELSE 'bad-application-number' END AS {out}_code
+    FROM (SELECT *, CASE WHEN {m}_s = 10 THEN 'X' ELSE {m}_s::VARCHAR END AS {m}_k
+          FROM (SELECT *,
+                       CASE {m}_len WHEN 12 THEN {m}_n // 100000000 BETWEEN 1985 AND {max_year}
+                                             AND ({m}_n // 10000000) % 10 IN (1, 2, 3, 8, 9)
+                                    WHEN 8 THEN ({m}_n // 1000000 >= 85 OR {m}_n // 1000000 <= 3)
+                                             AND ({m}_n // 100000) % 10 IN (1, 2, 3, 8, 9)
+                                    ELSE false END AS {m}_ok,
+                       CASE {m}_len WHEN 12 THEN ({_check_sum(12, f"{m}_n")}) % 11
+                                    WHEN 8 THEN ({_check_sum(8, f"{m}_n")}) % 11 END AS {m}_s
+                FROM (SELECT *, length({m}.d) AS {m}_len, TRY_CAST({m}.d AS BIGINT) AS {m}_n
+                      FROM (SELECT *, regexp_extract(zc_appno_clean({col}),
+                                                     '^([0-9]{{12}}|[0-9]{{8}})(?:\.?([0-9X]))?$', ['d', 'g']) AS {m}
+                            FROM {base}) AS _a) AS _b) AS _c) AS _d)"""
 
 
 def install_parse_macros(db: Database) -> None:
@@ -181,15 +184,14 @@ def build_parsed(db: Database, fields: list[tuple[str, str, str, bool]],
     stored table, so they take no room); ``extra``: raw columns passed through.
     """
     selects, joins, problem_cols, details, problems = ["r.row_no AS row_no"], [], [], [], []
+    base = "stg_raw"
     through = [f"r.{c} AS {c}" for c in extra]
     kept = list(extra)
     for field, col, parser, required in fields:
         problem = None
         if parser == "application_number":
-            a = f"a_{field}"
-            db.execute(application_numbers_sql(f"{col}", f"stg_app_{field}"))
-            joins.append(f"LEFT JOIN stg_app_{field} {a} ON {a}.row_no = r.row_no")
-            value, problem = f"{a}.value", f"{a}.code"
+            base = application_numbers_over(col, base, f"a_{field}")
+            value, problem = f"r.a_{field}_value", f"r.a_{field}_code"
         elif parser in SQL_PARSERS:
             value_t, problem_t, _ = SQL_PARSERS[parser]
             value = value_t.format(c=f"r.{col}")
@@ -216,7 +218,7 @@ def build_parsed(db: Database, fields: list[tuple[str, str, str, bool]],
     # costs far less room than a mostly-NULL column per field
     if problems:
         selects.append(f"nullif(concat_ws(chr(31), {', '.join(problems)}), '') AS _problems")
-    db.execute(f"CREATE OR REPLACE TEMP TABLE stg_parsed_t AS SELECT {', '.join(selects)} FROM stg_raw r {' '.join(joins)}")
+    db.execute(f"CREATE OR REPLACE TEMP TABLE stg_parsed_t AS SELECT {', '.join(selects)} FROM {base} r {' '.join(joins)}")
     nulls = "".join(f", NULL::{sql_type(p)} AS {f}" for f, p in absent)
     drop_temp(db, "stg_parsed")
     if through:

@@ -7,7 +7,7 @@ import random
 from zhichan.ids import application_check_char
 from zhichan.ingest._parsers import parse_application
 from zhichan.store import Database, install_parse_macros
-from zhichan.store._columnar import application_numbers_sql
+from zhichan.store._columnar import application_numbers_over
 
 
 def _cases() -> list[str]:
@@ -30,8 +30,8 @@ def test_sql_application_numbers_match_python():
     cases = _cases()
     db.execute("CREATE TEMP TABLE stg_raw (row_no BIGINT, c VARCHAR)")
     db.insert_rows("stg_raw", ["row_no", "c"], list(enumerate(cases)))
-    db.execute(application_numbers_sql("c", "t"))
-    got = dict((r[0], (r[1], r[2])) for r in db.query("SELECT row_no, value, code FROM t"))
+    got = dict((r[0], (r[1], r[2])) for r in db.query(
+        f"SELECT row_no, x_value, x_code FROM {application_numbers_over('c', 'stg_raw', 'x')}"))
     for i, raw in enumerate(cases):
         value, problem = parse_application(raw)
         assert got[i] == (value, problem[0] if problem else None), raw
