@@ -40,10 +40,11 @@ def goalpost_arrays(goalposts: Any, columns: Any) -> tuple[np.ndarray, np.ndarra
     lo, hi = np.full(len(cols), np.nan), np.full(len(cols), np.nan)
     for j, c in enumerate(cols):
         if goalposts and c in goalposts:
-            pair = goalposts[c]
-            if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-                raise UserError("门槛格式错误 goalposts must be (min, max) pairs", where=str(c), found=repr(pair))
-            lo[j], hi[j] = float(pair[0]), float(pair[1])
+            pair = np.asarray(goalposts[c], dtype=float)
+            if pair.shape != (2,):
+                raise UserError("门槛格式错误 goalposts must be (min, max) pairs", where=str(c),
+                                found=repr(goalposts[c]))
+            lo[j], hi[j] = pair
             if not hi[j] > lo[j]:
                 raise UserError("门槛无效 goalpost max must exceed min", where=str(c), found=repr(pair))
     return lo, hi
