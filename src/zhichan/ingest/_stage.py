@@ -125,8 +125,8 @@ def stage_table(db, table, match: ProfileMatch, sink: CsvSink, *,
         specs.append((fname, f"c{idx}", spec.parser, spec.required, scale))
     _load_maps(db, specs)
     absent = [(f, p) for f, p in _kind_fields(kind, profile).items() if f not in match.columns.values()]
-    keep = store.build_parsed(db, [sp[:4] for sp in specs], absent=absent, extra=[f"c{i}" for i in extra_idx])
-    store.release_raw(db, keep)
+    store.build_parsed(db, [sp[:4] for sp in specs], absent=absent, extra=[f"c{i}" for i in extra_idx])
+    store.release_raw(db)
     store.run_checks(db, kind)
     header_of = {fname: table.headers[idx] for idx, fname in mapped}
     parser_of = {fname: parser for fname, _, parser, *_ in specs}

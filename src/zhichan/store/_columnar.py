@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections.abc import Sequence
-
 from zhichan.store._database import Database, csv_source
-from zhichan.store._raw_csv import raw_csv_view
-from zhichan.store._staging import drop_temp, temp_tables
+from zhichan.store._staging import drop_temp
 
 _FULLWIDTH_FROM = "０１２３４５６７８９．ｘＸ　ＣＮＺＬｃｎｚｌＡＢＵＹＳＤａｂｕｙｓｄ"
 _FULLWIDTH_TO = "0123456789.XX CNZLCNZLABUYSDABUYSD"
@@ -166,18 +163,10 @@ def _mapped(field: str, col: str, parser: str) -> tuple[str, str, str]:
     return f"{a}.value", f"{a}.code", f"LEFT JOIN stg_map_{field} {a} ON {a}.raw = r.{col}"
 
 
-# Column-wise parsers that are a cheap scalar expression of one cell: their values are not copied
-# into stg_parsed_t but computed from the raw cells, which stay (only those columns) for the
-# purpose. A 1M-row export's free text (titles, abstracts, addresses) is then held once, not
-# twice, and the parse stays within the memory limit instead of spilling.
-_READ_THROUGH = ("text", "address", "country", "publication_number", "postcode", "region_code")
-
-
 def build_parsed(db: Database, fields: list[tuple[str, str, str, bool]],
-                 absent: list[tuple[str, str]] = (), extra: list[str] = ()) -> list[str]:
+                 absent: list[tuple[str, str]] = (), extra: list[str] = ()) -> None:
     """``stg_parsed`` (typed values and ``_problems``, the row's problem codes) and ``stg_problem``
-    (row_no, field, raw, code, detail). Returns the raw columns ``stg_parsed`` reads through (keep
-    them when releasing the raw cells, see ``release_raw``).
+    (row_no, field, raw, code, detail).
 
     ``fields``: (field, raw column, parser, required) for the mapped fields; ``absent``:
     (field, parser) of the profile's other fields, present as typed NULLs (in a view over the
@@ -185,8 +174,6 @@ def build_parsed(db: Database, fields: list[tuple[str, str, str, bool]],
     """
     selects, joins, problem_cols, details, problems = ["r.row_no AS row_no"], [], [], [], []
     base = "stg_raw"
-    through = [f"r.{c} AS {c}" for c in extra]
-    kept = list(extra)
     for field, col, parser, required in fields:
         problem = None
         if parser == "application_number":
@@ -206,11 +193,7 @@ def build_parsed(db: Database, fields: list[tuple[str, str, str, bool]],
         if required:
             missing = f"CASE WHEN ({value}) IS NULL THEN 'missing-required-value' END"
             problem = f"coalesce({problem}, {missing})" if problem else missing
-        if parser in _READ_THROUGH:
-            through.append(f"{value} AS {field}")
-            kept.append(col)
-        else:
-            selects.append(f"{value} AS {field}")
+        selects.append(f"{value} AS {field}")
         if problem:
             problems.append(f"CASE WHEN ({problem}) IS NOT NULL THEN '{field}' || chr(30) || ({problem}) END")
             problem_cols.append((field, col))
@@ -218,16 +201,13 @@ def build_parsed(db: Database, fields: list[tuple[str, str, str, bool]],
     # costs far less room than a mostly-NULL column per field
     if problems:
         selects.append(f"nullif(concat_ws(chr(31), {', '.join(problems)}), '') AS _problems")
-    db.execute(f"CREATE OR REPLACE TEMP TABLE stg_parsed_t AS SELECT {', '.join(selects)} FROM {base} r {' '.join(joins)}")
+    selects += [f"r.{c} AS {c}" for c in extra]
+    db.execute(f"CREATE OR REPLACE TEMP TABLE stg_parsed_t AS SELECT {', '.join(selects)} "
+               f"FROM {base} r {' '.join(joins)}")
     nulls = "".join(f", NULL::{sql_type(p)} AS {f}" for f, p in absent)
     drop_temp(db, "stg_parsed")
-    if through:
-        db.execute(f"CREATE OR REPLACE TEMP VIEW stg_parsed AS SELECT p.*, {', '.join(through)}{nulls} "
-                   "FROM stg_parsed_t p JOIN stg_raw r ON r.row_no = p.row_no")
-    else:
-        db.execute(f"CREATE OR REPLACE TEMP VIEW stg_parsed AS SELECT *{nulls} FROM stg_parsed_t")
+    db.execute(f"CREATE OR REPLACE TEMP VIEW stg_parsed AS SELECT *{nulls} FROM stg_parsed_t")
     _problems(db, problem_cols, details)
-    return sorted(set(kept))
 
 
 def _problems(db: Database, problem_cols: list[tuple[str, str]], details: list[str]) -> None:
@@ -249,27 +229,14 @@ def _problems(db: Database, problem_cols: list[tuple[str, str]], details: list[s
         f"SELECT u.row_no, u.field, u.raw, u.code, {'d.detail' if details else 'NULL'} AS detail FROM u {detail}")
 
 
-def release_raw(db: Database, keep: Sequence[str] = ()) -> None:
-    """Drop the parse helpers and the raw cells ``stg_parsed`` no longer needs (all but ``keep``)
-    once ``stg_parsed`` and ``stg_problem`` exist: a large file's raw text would otherwise hold
-    the memory the writes need. Dropping a column frees its data at once, without a copy."""
+def release_raw(db: Database) -> None:
+    """Drop the raw cells and the parse helpers once ``stg_parsed`` and ``stg_problem`` exist:
+    a large file's raw text would otherwise hold the memory the writes need."""
+    drop_temp(db, "stg_raw")
+    db.execute("DROP TABLE IF EXISTS stg_src")
     for (name,) in db.query("SELECT table_name FROM duckdb_tables() WHERE temporary AND "
                             "regexp_matches(table_name, '^stg_(app|map|lmap)_')"):
         db.execute(f"DROP TABLE {name}")
-    src = "stg_src" if "stg_src" in temp_tables(db) else "stg_raw"
-    if not keep:
-        drop_temp(db, "stg_raw")
-        db.execute("DROP TABLE IF EXISTS stg_src")
-        return
-    if src == "stg_src":
-        # the rows stay numbered from the table's row ids, with the same offset
-        offset = db.scalar("SELECT coalesce(min(row_no) - (SELECT min(rowid) FROM stg_src), 0) FROM stg_raw")
-    for (col,) in db.query("SELECT column_name FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = ? "
-                           "AND column_name NOT IN (SELECT unnest(?)) AND column_name <> 'row_no'",
-                           [src, list(keep)]):
-        db.execute(f'ALTER TABLE {src} DROP COLUMN "{col}"')
-    if src == "stg_src":
-        raw_csv_view(db, offset, list(keep))
 
 
 def set_rejected(db: Database, rows: set[int]) -> None:

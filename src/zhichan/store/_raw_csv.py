@@ -48,13 +48,11 @@ def load_raw_csv(db: Database, path: str, ncols: int, delimiter: str, skip: int,
     return db.scalar("SELECT count(*) FROM stg_src")
 
 
-def raw_csv_view(db: Database, first_row: int, columns: int | Sequence[str]) -> None:
-    """``stg_raw`` over ``stg_src``: row_no (the record number) and the cells (``columns``: how
-    many, c0 … on, or which)."""
-    names = [f"c{i}" for i in range(columns)] if isinstance(columns, int) else list(columns)
+def raw_csv_view(db: Database, first_row: int, ncols: int) -> None:
+    """``stg_raw`` over ``stg_src``: row_no (the record number) and the cells."""
+    cols = ", ".join(f"c{i}" for i in range(ncols))
     drop_temp(db, "stg_raw")
-    db.execute(f"CREATE OR REPLACE TEMP VIEW stg_raw AS SELECT rowid + {int(first_row)} AS row_no, "
-               f"{', '.join(names)} FROM stg_src")
+    db.execute(f"CREATE OR REPLACE TEMP VIEW stg_raw AS SELECT rowid + {int(first_row)} AS row_no, {cols} FROM stg_src")
 
 
 def raw_slow_rows(db: Database, size: int = 10000) -> Iterator[tuple]:

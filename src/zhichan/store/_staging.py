@@ -97,8 +97,3 @@ def drop_temp(db: Database, name: str) -> None:
     if db.query("SELECT 1 FROM duckdb_views() WHERE temporary AND view_name = ?", [name]):
         db.execute(f"DROP VIEW {name}")
     db.execute(f"DROP TABLE IF EXISTS {name}")
-
-
-def temp_tables(db: Database) -> set[str]:
-    """Names of the temp tables (not views) of the connection."""
-    return {r[0] for r in db.query("SELECT table_name FROM duckdb_tables() WHERE temporary")}
