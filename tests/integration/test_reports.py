@@ -122,7 +122,7 @@ def test_libreoffice_converts_the_docx(reports, tmp_path):
 
 def test_plan_briefing(reports):
     text = _docx_text(reports["plan_paths"]["docx"])
-    assert "《大足区知识产权规划（2021—2025年）》实施情况简报" in text
+    assert "《大足区贯彻落实重庆市知识产权保护和运用“十四五”规划实施意见（2021—2025年）》实施情况简报" in text
     assert "目标进展" in text and "马德里商标国际注册申请量" in text
     html = Path(reports["plan_paths"]["html"]).read_text("utf-8")
     assert "<table>" in html and "figures/" in html and "http" not in html.split("<body>")[1][:2000]
