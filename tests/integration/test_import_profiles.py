@@ -217,6 +217,10 @@ def test_cnipa_sample_parties(imported):
     assert [r[1] for r in roles(db, rid, "inventor")] == ["刘迪", "刘敏", "王煜伟", "付艳波", "王元卓"]
     assert {r[2] for r in roles(db, rid, "inventor")} == {"individual"}
     assert roles(db, rid, "agency")[0][1] == "郑州明华专利代理事务所（普通合伙）"
+    # 专利代理人: the patent agent is a party too (role agent), one per record here
+    assert roles(db, rid, "agent") == [(1, "袁艳丽", "individual", None, D(2022, 12, 2))]
+    assert db.scalar("SELECT count(*) FROM right_party WHERE role = 'agent'") == 10
+    assert db.scalar("SELECT count(DISTINCT party_id) FROM right_party WHERE role = 'agent'") == 5
     # one applicant party for all ten records
     assert db.scalar("SELECT count(DISTINCT party_id) FROM right_party WHERE role = 'applicant'") == 1
     assert db.scalar("SELECT count(*) FROM right_party WHERE role = 'applicant'") == 10

@@ -69,7 +69,10 @@ SELECT 'CN-' || application_no, row_no, 'owner', i, name,
 FROM (SELECT *, unnest(current_owners) AS name, generate_subscripts(current_owners, 1) AS i FROM stg_ok)
 UNION ALL
 SELECT 'CN-' || application_no, row_no, 'agency', 1, agency, NULL, NULL, NULL, application_date, NULL
-FROM stg_ok WHERE agency IS NOT NULL"""
+FROM stg_ok WHERE agency IS NOT NULL
+UNION ALL
+SELECT 'CN-' || application_no, row_no, 'agent', i, name, NULL, NULL, NULL, application_date, NULL
+FROM (SELECT *, unnest(agents) AS name, generate_subscripts(agents, 1) AS i FROM stg_ok)"""
 
 # A bibliographic export's 失效日 with a status that ends the right becomes a dated event, so that
 # validity does not run on to the end of the term when no legal-event file was imported.

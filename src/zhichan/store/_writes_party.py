@@ -154,9 +154,9 @@ def write_parties(db: Database, batch_id: str, as_of: str) -> int:
 
 
 def write_roles(db: Database, batch_id: str, as_of: str,
-                roles: tuple[str, ...] = ("applicant", "inventor", "agency"), *, replace: bool = True,
+                roles: tuple[str, ...] = ("applicant", "inventor", "agent", "agency"), *, replace: bool = True,
                 unique: bool = False) -> None:
-    """Roles fixed at filing (applicants, inventors, agency) are replaced for the batch's rights;
+    """Roles fixed at filing (applicants, inventors, patent agents, agency) are replaced for the batch's rights;
     dated roles from registrations (pledgee, licensee) are added; owners are kept as dated
     intervals (see write_owners)."""
     # one row per right (``unique``): its row number is the cheaper key to group on; one statement
