@@ -235,7 +235,7 @@ def release_raw(db: Database) -> None:
     drop_temp(db, "stg_raw")
     db.execute("DROP TABLE IF EXISTS stg_src")
     for (name,) in db.query("SELECT table_name FROM duckdb_tables() WHERE temporary AND "
-                            "regexp_matches(table_name, '^stg_(app|map|lmap)_')"):
+                            "regexp_matches(table_name, '^stg_(map|lmap)_')"):
         db.execute(f"DROP TABLE {name}")
 
 

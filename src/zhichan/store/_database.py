@@ -15,7 +15,8 @@ import duckdb
 
 from zhichan.errors import ConstraintViolation, SchemaError
 
-# ZHICHAN_TIMING=1 logs every statement's wall and CPU time to stderr (to find where an import spends it).
+# ZHICHAN_TIMING=1 logs every statement's wall and CPU time to stderr (to find where an import spends it);
+# ZHICHAN_TIMING_WIDTH sets how much of each statement is shown (default 100 characters).
 _TIMING = bool(os.environ.get("ZHICHAN_TIMING"))
 
 # DuckDB reports broken keys and checks with these exception classes.

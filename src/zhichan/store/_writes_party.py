@@ -28,7 +28,8 @@ FROM stg_mention GROUP BY ALL
 # A mention finds its key by one 64-bit hash of the five key columns instead of a five-column
 # join (several times cheaper over millions of mentions); exact as long as no two keys of the
 # batch share a hash, which write_parties checks, falling back to the column join if they do.
-_MKEY = "hash(raw_name, address, postcode, hint, uscc)"
+_KEY_COLUMNS = ("raw_name", "address", "postcode", "hint", "uscc")
+_MKEY = f"hash({', '.join(_KEY_COLUMNS)})"
 
 _KEY_PARTY = """
 CREATE OR REPLACE TEMP TABLE stg_key_party AS
@@ -77,10 +78,9 @@ SELECT s.*, k.display, k.name_norm, k.kind, k.region_code, k.confidence, k.domes
        k.party_no
 FROM stg_mention s JOIN stg_key_party k ON {on}
 """
-_ON_HASH = "k.mkey = " + _MKEY.replace("hash(", "hash(s.").replace(", ", ", s.")
-_ON_COLUMNS = ("k.raw_name = s.raw_name AND k.address IS NOT DISTINCT FROM s.address "
-               "AND k.postcode IS NOT DISTINCT FROM s.postcode AND k.hint IS NOT DISTINCT FROM s.hint "
-               "AND k.uscc IS NOT DISTINCT FROM s.uscc")
+_ON_HASH = f"k.mkey = hash({', '.join('s.' + c for c in _KEY_COLUMNS)})"
+_ON_COLUMNS = "k.raw_name = s.raw_name AND " + " AND ".join(
+    f"k.{c} IS NOT DISTINCT FROM s.{c}" for c in _KEY_COLUMNS[1:])
 
 _UPSERT_PARTY = """
 INSERT INTO party (party_id, name, name_norm, kind, uscc, address, region_code, region_confidence, is_domestic,
